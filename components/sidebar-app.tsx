@@ -1,0 +1,99 @@
+import { useEffect } from 'react';
+import { create } from 'zustand';
+import type { Reply, ResponseOf } from '@/lib/messaging/protocol';
+import { CreatorSummary } from './creator-summary';
+import { PageStateView } from './page-state';
+
+type TabView = ResponseOf<'creator/for-tab'>;
+
+/** What the sidebar needs from the background: injected so component tests can play the background. */
+export interface SidebarApi {
+  creatorForTab(): Promise<Reply<TabView>>;
+  save(creatorKey: string): Promise<Reply<ResponseOf<'shortlist/save'>>>;
+  /** Calls back whenever the background's record of this tab may have changed. */
+  onTabChanged(tabId: number, callback: () => void): () => void;
+}
+
+interface SidebarState {
+  view: TabView | null;
+  error: string | null;
+  saving: boolean;
+  savedTo: string | null;
+  set(partial: Partial<Omit<SidebarState, 'set'>>): void;
+}
+
+const useSidebar = create<SidebarState>((set) => ({
+  view: null,
+  error: null,
+  saving: false,
+  savedTo: null,
+  set: (partial) => set(partial),
+}));
+
+/** The sidebar card: the creator the background knows for this tab, never data from the host page. */
+export function SidebarApp({ api }: { api: SidebarApi }) {
+  const { view, error, saving, savedTo, set } = useSidebar();
+  const tabId = view?.tabId ?? null;
+
+  useEffect(() => {
+    let live = true;
+    const load = async () => {
+      const reply = await api.creatorForTab();
+      if (!live) return;
+      if (reply.ok) set({ view: reply.data, error: null });
+      else set({ error: reply.error.message });
+    };
+    void load();
+    return () => {
+      live = false;
+    };
+  }, [api, set]);
+
+  useEffect(() => {
+    if (tabId == null) return;
+    return api.onTabChanged(tabId, () => {
+      void api.creatorForTab().then((reply) => {
+        if (reply.ok) set({ view: reply.data, error: null, savedTo: null });
+      });
+    });
+  }, [api, tabId, set]);
+
+  if (error) {
+    return (
+      <main className="sidebar">
+        <section role="alert">
+          <h2>Scout could not load this creator</h2>
+          <p className="error">{error}</p>
+        </section>
+      </main>
+    );
+  }
+  if (!view) return <main className="sidebar"><PageStateView state="reading" /></main>;
+
+  const { page, creator, lists } = view;
+  // Never a stale creator: only the creator the background filed for this tab's current page.
+  if (!creator || !page || page.state !== 'ready') {
+    const state = page && page.state !== 'ready' ? page.state : 'reading';
+    return <main className="sidebar"><PageStateView state={state} {...(page?.reason ? { reason: page.reason } : {})} /></main>;
+  }
+
+  const onSave = async () => {
+    set({ saving: true, error: null });
+    const reply = await api.save(creator.key);
+    if (reply.ok) set({ saving: false, savedTo: reply.data.listName });
+    else set({ saving: false, error: reply.error.message });
+  };
+  const onLists = savedTo ? [...new Set([...lists.map((l) => l.name), savedTo])] : lists.map((l) => l.name);
+
+  return (
+    <main className="sidebar">
+      <CreatorSummary snapshot={creator.snapshot} />
+      <div className="row">
+        <button type="button" onClick={onSave} disabled={saving}>
+          {onLists.length ? 'Save again' : 'Save to shortlist'}
+        </button>
+        {onLists.length > 0 && <span role="status">On {onLists.join(', ')}</span>}
+      </div>
+    </main>
+  );
+}

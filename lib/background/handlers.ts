@@ -1,0 +1,64 @@
+import { getCreator, recordSnapshot } from '../db/creators';
+import type { ScoutDb } from '../db/database';
+import { listsOf, NotFoundError, saveToShortlist } from '../db/shortlists';
+import { fail } from '../messaging/protocol';
+import type { Handlers } from '../messaging/server';
+import { matchPage } from '../platforms';
+import type { TabRecords } from './tab-records';
+
+export interface BackgroundDeps {
+  db: ScoutDb;
+  tabs: TabRecords;
+  now: () => number;
+}
+
+/** The background's answers to every message; senders and data are already validated by dispatch. */
+export function createHandlers({ db, tabs, now }: BackgroundDeps): Handlers {
+  return {
+    async 'snapshot/submit'({ snapshot }, sender) {
+      if (sender.kind !== 'content') return fail('forbidden-sender', 'only a page can submit');
+      const page = matchPage(sender.url);
+      // A snapshot must describe the page that sent it: a late result from the previous creator of a
+      // single-page app must never land under the new URL.
+      if (!page || page.platform !== snapshot.platform) {
+        return fail('stale-page', 'the snapshot is not about the sending page');
+      }
+      if (page.handle && page.handle !== snapshot.handle) {
+        return fail('stale-page', `the page shows ${page.handle}, not ${snapshot.handle}`);
+      }
+      const row = await recordSnapshot(db, snapshot, now());
+      await tabs.set(sender.tabId, { url: sender.url, state: 'ready', creatorKey: row.key, updatedAt: now() });
+      return { ok: true, data: { key: row.key } };
+    },
+
+    async 'page/status'({ state, reason }, sender) {
+      if (sender.kind !== 'content') return fail('forbidden-sender', 'only a page can report');
+      if (state === 'ready') return fail('invalid-message', 'a ready page submits its snapshot');
+      await tabs.set(sender.tabId, { url: sender.url, state, ...(reason ? { reason } : {}), updatedAt: now() });
+      return { ok: true, data: {} };
+    },
+
+    async 'creator/for-tab'({ tabId: requested }, sender) {
+      // The sidebar is answered about its own tab only, whatever it asks.
+      const tabId = sender.kind === 'sidebar' ? sender.tabId : (requested ?? null);
+      const page = tabId == null ? null : await tabs.get(tabId);
+      let key = page?.creatorKey;
+      // The popup without a tab to describe shows the last creator seen in any tab.
+      if (!key && sender.kind === 'page' && requested == null) key = (await tabs.lastSeen())?.creatorKey;
+      const creator = key ? ((await getCreator(db, key)) ?? null) : null;
+      const lists = creator ? await listsOf(db, creator.key) : [];
+      return { ok: true, data: { tabId, page, creator, lists } };
+    },
+
+    async 'shortlist/save'(req) {
+      try {
+        const saved = await saveToShortlist(db, req, now());
+        await tabs.listsChanged(now());
+        return { ok: true, data: saved };
+      } catch (error) {
+        if (error instanceof NotFoundError) return fail('not-found', error.message);
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { creatorKey, type CreatorKey, type CreatorRow, type ProfileSnapshot } from '../model';
+import type { ScoutDb } from './database';
+
+const HOUR = 60 * 60 * 1000;
+/** History kept per creator; older snapshots are dropped first. */
+export const SNAPSHOTS_PER_CREATOR = 200;
+
+/**
+ * Stores a creator's latest snapshot and adds it to their history: at most one history entry per
+ * creator per hour (a newer capture inside the hour replaces the older one).
+ */
+export async function recordSnapshot(db: ScoutDb, snapshot: ProfileSnapshot, now: number): Promise<CreatorRow> {
+  const key = creatorKey(snapshot);
+  return db.transaction('rw', db.creators, db.snapshots, async () => {
+    const existing = await db.creators.get(key);
+    const row: CreatorRow = {
+      ...existing,
+      key,
+      snapshot,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    };
+    await db.creators.put(row);
+    const recent = await db.snapshots
+      .where('[creatorKey+capturedAt]')
+      .between([key, snapshot.capturedAt - HOUR], [key, snapshot.capturedAt + HOUR], false, false)
+      .first();
+    if (recent?.id != null) {
+      await db.snapshots.update(recent.id, { snapshot, capturedAt: snapshot.capturedAt, updatedAt: now });
+    } else {
+      await db.snapshots.add({ creatorKey: key, capturedAt: snapshot.capturedAt, snapshot, createdAt: now, updatedAt: now });
+    }
+    const count = await db.snapshots.where('creatorKey').equals(key).count();
+    if (count > SNAPSHOTS_PER_CREATOR) {
+      const oldest = await db.snapshots
+        .where('[creatorKey+capturedAt]')
+        .between([key, -Infinity], [key, Infinity])
+        .limit(count - SNAPSHOTS_PER_CREATOR)
+        .primaryKeys();
+      await db.snapshots.bulkDelete(oldest);
+    }
+    return row;
+  });
+}
+
+/** A creator as Scout last saw them, or undefined. */
+export function getCreator(db: ScoutDb, key: CreatorKey | string): Promise<CreatorRow | undefined> {
+  return db.creators.get(key);
+}

@@ -1,0 +1,89 @@
+import { CreatorKeySchema, CreatorRowSchema, ProfileSnapshotSchema, z } from '../model';
+import { ListNameSchema, NoteSchema, TagsSchema } from '../model/shortlist';
+
+/** What the content script last said about its page. */
+export const PAGE_STATES = [
+  'reading',
+  'ready',
+  'not-creator',
+  'sign-in-required',
+  'private',
+  'not-found',
+  'no-data',
+] as const;
+export const PageStateSchema = z.enum(PAGE_STATES);
+export type PageState = z.infer<typeof PageStateSchema>;
+
+const UrlSchema = z.url({ protocol: /^https$/ }).check(z.maxLength(4000));
+
+/** What the background keeps per tab in storage.session (it survives the worker being stopped). */
+export const TabRecordSchema = z.object({
+  url: z.string(),
+  state: PageStateSchema,
+  reason: z.optional(z.string()),
+  creatorKey: z.optional(CreatorKeySchema),
+  updatedAt: z.number(),
+});
+export type TabRecord = z.infer<typeof TabRecordSchema>;
+
+const Empty = z.object({});
+
+/** Every message Scout's contexts exchange, each with its request and response schema. */
+export const protocol = {
+  /** Content script → background: the snapshot read from the sender's own page. */
+  'snapshot/submit': {
+    request: z.object({ snapshot: ProfileSnapshotSchema }),
+    response: z.object({ key: CreatorKeySchema }),
+  },
+  /** Content script → background: the page has no snapshot to give, and why. */
+  'page/status': {
+    request: z.object({ state: PageStateSchema, reason: z.optional(z.string().check(z.maxLength(300))) }),
+    response: Empty,
+  },
+  /** Sidebar (its own tab) or popup (a tab it names) → background: the creator of that tab. */
+  'creator/for-tab': {
+    request: z.object({ tabId: z.optional(z.number().check(z.int(), z.gte(0))) }),
+    response: z.object({
+      tabId: z.nullable(z.number()),
+      page: z.nullable(TabRecordSchema),
+      creator: z.nullable(CreatorRowSchema),
+      lists: z.array(z.object({ id: z.string(), name: z.string() })),
+    }),
+  },
+  /** Sidebar or popup → background: save a creator Scout has seen to a list. */
+  'shortlist/save': {
+    request: z.object({
+      creatorKey: CreatorKeySchema,
+      listId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+      newListName: z.optional(ListNameSchema),
+      note: z.optional(NoteSchema),
+      tags: z.optional(TagsSchema),
+    }),
+    response: z.object({ listId: z.string(), listName: z.string(), entryId: z.string(), created: z.boolean() }),
+  },
+} as const;
+
+export type MessageName = keyof typeof protocol;
+export const MESSAGE_NAMES = Object.keys(protocol) as MessageName[];
+export type RequestOf<N extends MessageName> = z.input<(typeof protocol)[N]['request']>;
+export type ResponseOf<N extends MessageName> = z.output<(typeof protocol)[N]['response']>;
+
+export const ERROR_CODES = [
+  'invalid-message',
+  'unknown-message',
+  'forbidden-sender',
+  'not-found',
+  'stale-page',
+  'storage',
+  'unreachable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Every reply: data, or an error a person can read. Handlers never throw across the boundary. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+export const fail = (code: ErrorCode, message: string): Reply<never> => ({
+  ok: false,
+  error: { code, message },
+});

@@ -1,0 +1,4 @@
+export * from './snapshot';
+export * from './vetting';
+export * from './shortlist';
+export { z } from './zod';
