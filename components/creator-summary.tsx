@@ -5,7 +5,9 @@ import type { ProfileSnapshot } from '@/lib/model';
 export function CreatorSummary({ snapshot }: { snapshot: ProfileSnapshot }) {
   const { platform, handle, displayName, precision } = snapshot;
   const audience =
-    platform === 'linkedin' && snapshot.followers === undefined && snapshot.connections !== undefined
+    platform === 'linkedin' &&
+    snapshot.followers === undefined &&
+    snapshot.connections !== undefined
       ? { label: 'Connections', value: snapshot.connections, precision: precision.connections }
       : { label: 'Followers', value: snapshot.followers, precision: precision.followers };
   return (

@@ -17,7 +17,9 @@ export function OptionsApp({ db }: { db: ScoutDb }) {
       <h1>Scout settings</h1>
       <section aria-labelledby="data-heading">
         <h2 id="data-heading">Your data</h2>
-        <p>Everything Scout reads and saves stays in this browser. There is no account and no server.</p>
+        <p>
+          Everything Scout reads and saves stays in this browser. There is no account and no server.
+        </p>
         {counts && (
           <ul>
             <li>{counts.creators} creators seen</li>

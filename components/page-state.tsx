@@ -1,19 +1,34 @@
 import type { PageState } from '@/lib/messaging/protocol';
 
 const MESSAGES: Record<Exclude<PageState, 'ready'>, { title: string; detail: string }> = {
-  reading: { title: 'Reading this page…', detail: 'Numbers appear as soon as the page has loaded them.' },
-  'not-creator': { title: 'Not a creator page', detail: 'Open a profile, video or post to see a creator.' },
+  reading: {
+    title: 'Reading this page…',
+    detail: 'Numbers appear as soon as the page has loaded them.',
+  },
+  'not-creator': {
+    title: 'Not a creator page',
+    detail: 'Open a profile, video or post to see a creator.',
+  },
   'sign-in-required': {
     title: 'Sign-in required',
     detail: 'This page hides the profile until you sign in to the site.',
   },
   private: { title: 'Private account', detail: 'Only followers can see this account’s posts.' },
   'not-found': { title: 'Account not found', detail: 'This page does not exist or was removed.' },
-  'no-data': { title: 'No profile data found', detail: 'The page has not shown this creator’s numbers.' },
+  'no-data': {
+    title: 'No profile data found',
+    detail: 'The page has not shown this creator’s numbers.',
+  },
 };
 
 /** A page that has no creator to show, said plainly. */
-export function PageStateView({ state, reason }: { state: Exclude<PageState, 'ready'>; reason?: string }) {
+export function PageStateView({
+  state,
+  reason,
+}: {
+  state: Exclude<PageState, 'ready'>;
+  reason?: string;
+}) {
   const { title, detail } = MESSAGES[state];
   return (
     <section role="status" aria-live="polite">

@@ -24,12 +24,16 @@ export function PopupApp({ api, tabId }: { api: PopupApi; tabId: number | undefi
   const [listId, setListId] = useState<string>(DEFAULT_LIST.id);
   const [newName, setNewName] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
-  const lists = useLiveQuery(() => api.db.shortlists.orderBy('updatedAt').reverse().toArray(), [api.db]);
+  const lists = useLiveQuery(
+    () => api.db.shortlists.orderBy('updatedAt').reverse().toArray(),
+    [api.db],
+  );
 
   useEffect(() => {
     void (async () => {
       let reply = await api.creatorForTab(tabId);
-      if (reply.ok && !reply.data.creator && tabId !== undefined) reply = await api.creatorForTab(undefined);
+      if (reply.ok && !reply.data.creator && tabId !== undefined)
+        reply = await api.creatorForTab(undefined);
       if (reply.ok) setView(reply.data);
       else setError(reply.error.message);
     })();
@@ -42,7 +46,9 @@ export function PopupApp({ api, tabId }: { api: PopupApi; tabId: number | undefi
     if (!creator) return;
     setError(null);
     const request: RequestOf<'shortlist/save'> =
-      listId === NEW_LIST ? { creatorKey: creator.key, newListName: newName } : { creatorKey: creator.key, listId };
+      listId === NEW_LIST
+        ? { creatorKey: creator.key, newListName: newName }
+        : { creatorKey: creator.key, listId };
     const reply = await api.save(request);
     if (reply.ok) {
       setSaved(reply.data.listName);
@@ -71,9 +77,17 @@ export function PopupApp({ api, tabId }: { api: PopupApi; tabId: number | undefi
               </select>
             </label>
             {listId === NEW_LIST && (
-              <input aria-label="New list name" value={newName} onChange={(e) => setNewName(e.target.value)} />
+              <input
+                aria-label="New list name"
+                value={newName}
+                onChange={(e) => setNewName(e.target.value)}
+              />
             )}
-            <button type="button" onClick={onSave} disabled={listId === NEW_LIST && !newName.trim()}>
+            <button
+              type="button"
+              onClick={onSave}
+              disabled={listId === NEW_LIST && !newName.trim()}
+            >
               Save
             </button>
           </div>
@@ -83,11 +97,17 @@ export function PopupApp({ api, tabId }: { api: PopupApi; tabId: number | undefi
         view && (
           <section role="status">
             <h2>No creator yet</h2>
-            <p className="muted">Open a TikTok, Instagram or LinkedIn creator page and Scout reads it.</p>
+            <p className="muted">
+              Open a TikTok, Instagram or LinkedIn creator page and Scout reads it.
+            </p>
           </section>
         )
       )}
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       <p>
         <button type="button" className="secondary" onClick={api.openShortlists}>
           Open shortlists

@@ -13,7 +13,12 @@ export function ShortlistsApp({ db }: { db: ScoutDb }) {
     return { lists, entries, creators: new Map(creators.map((c) => [c.key, c])) };
   }, [db]);
 
-  if (!data) return <main className="page"><p role="status">Loading…</p></main>;
+  if (!data)
+    return (
+      <main className="page">
+        <p role="status">Loading…</p>
+      </main>
+    );
   return (
     <main className="page">
       <h1>Shortlists</h1>
@@ -47,14 +52,19 @@ export function ShortlistsApp({ db }: { db: ScoutDb }) {
                       <td>
                         {snapshot ? (
                           <a href={snapshot.url} target="_blank" rel="noreferrer">
-                            {snapshot.displayName ?? displayHandle(snapshot.platform, snapshot.handle)}
+                            {snapshot.displayName ??
+                              displayHandle(snapshot.platform, snapshot.handle)}
                           </a>
                         ) : (
                           entry.creatorKey
                         )}
                       </td>
                       <td>{snapshot ? PLATFORM_NAMES[snapshot.platform] : ''}</td>
-                      <td>{snapshot ? formatCount(snapshot.followers, snapshot.precision.followers) : 'unknown'}</td>
+                      <td>
+                        {snapshot
+                          ? formatCount(snapshot.followers, snapshot.precision.followers)
+                          : 'unknown'}
+                      </td>
                       <td>{entry.status}</td>
                       <td>{entry.note}</td>
                     </tr>

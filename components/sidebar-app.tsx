@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
-import { create } from 'zustand';
+import { useEffect, useState } from 'react';
+import { createStore, useStore } from 'zustand';
 import type { Reply, ResponseOf } from '@/lib/messaging/protocol';
 import { CreatorSummary } from './creator-summary';
 import { PageStateView } from './page-state';
@@ -17,22 +17,27 @@ export interface SidebarApi {
 interface SidebarState {
   view: TabView | null;
   error: string | null;
+  saveError: string | null;
   saving: boolean;
   savedTo: string | null;
   set(partial: Partial<Omit<SidebarState, 'set'>>): void;
 }
 
-const useSidebar = create<SidebarState>((set) => ({
-  view: null,
-  error: null,
-  saving: false,
-  savedTo: null,
-  set: (partial) => set(partial),
-}));
+/** UI state only, one store per React root. */
+const createSidebarStore = () =>
+  createStore<SidebarState>((set) => ({
+    view: null,
+    error: null,
+    saveError: null,
+    saving: false,
+    savedTo: null,
+    set: (partial) => set(partial),
+  }));
 
 /** The sidebar card: the creator the background knows for this tab, never data from the host page. */
 export function SidebarApp({ api }: { api: SidebarApi }) {
-  const { view, error, saving, savedTo, set } = useSidebar();
+  const [store] = useState(createSidebarStore);
+  const { view, error, saveError, saving, savedTo, set } = useStore(store);
   const tabId = view?.tabId ?? null;
 
   useEffect(() => {
@@ -68,22 +73,33 @@ export function SidebarApp({ api }: { api: SidebarApi }) {
       </main>
     );
   }
-  if (!view) return <main className="sidebar"><PageStateView state="reading" /></main>;
+  if (!view)
+    return (
+      <main className="sidebar">
+        <PageStateView state="reading" />
+      </main>
+    );
 
   const { page, creator, lists } = view;
   // Never a stale creator: only the creator the background filed for this tab's current page.
   if (!creator || !page || page.state !== 'ready') {
     const state = page && page.state !== 'ready' ? page.state : 'reading';
-    return <main className="sidebar"><PageStateView state={state} {...(page?.reason ? { reason: page.reason } : {})} /></main>;
+    return (
+      <main className="sidebar">
+        <PageStateView state={state} {...(page?.reason ? { reason: page.reason } : {})} />
+      </main>
+    );
   }
 
   const onSave = async () => {
-    set({ saving: true, error: null });
+    set({ saving: true, saveError: null });
     const reply = await api.save(creator.key);
     if (reply.ok) set({ saving: false, savedTo: reply.data.listName });
-    else set({ saving: false, error: reply.error.message });
+    else set({ saving: false, saveError: reply.error.message });
   };
-  const onLists = savedTo ? [...new Set([...lists.map((l) => l.name), savedTo])] : lists.map((l) => l.name);
+  const onLists = savedTo
+    ? [...new Set([...lists.map((l) => l.name), savedTo])]
+    : lists.map((l) => l.name);
 
   return (
     <main className="sidebar">
@@ -94,6 +110,11 @@ export function SidebarApp({ api }: { api: SidebarApi }) {
         </button>
         {onLists.length > 0 && <span role="status">On {onLists.join(', ')}</span>}
       </div>
+      {saveError && (
+        <p role="alert" className="error">
+          Not saved: {saveError}
+        </p>
+      )}
     </main>
   );
 }

@@ -8,7 +8,8 @@ const api: PopupApi = {
   db: getDb(),
   creatorForTab: (tabId) => ask('creator/for-tab', tabId === undefined ? {} : { tabId }),
   save: (request) => ask('shortlist/save', request),
-  openShortlists: () => void browser.tabs.create({ url: browser.runtime.getURL('/shortlists.html') }),
+  openShortlists: () =>
+    void browser.tabs.create({ url: browser.runtime.getURL('/shortlists.html') }),
 };
 
 /** The tab to describe: `?tab=<id>` when opened as a page, else the active tab of this window. */

@@ -1,10 +1,16 @@
 import { getCreator, recordSnapshot } from '../db/creators';
 import type { ScoutDb } from '../db/database';
-import { listsOf, NotFoundError, saveToShortlist } from '../db/shortlists';
+import { listsOf, MissingError, saveToShortlist } from '../db/shortlists';
 import { fail } from '../messaging/protocol';
 import type { Handlers } from '../messaging/server';
-import { matchPage } from '../platforms';
+import { matchPage, platformForUrl } from '../platforms';
 import type { TabRecords } from './tab-records';
+
+/** Both URLs on the same platform: a content script on TikTok cannot file an Instagram page. */
+function samePlatform(claimed: string, senderUrl: string): boolean {
+  const platform = platformForUrl(new URL(claimed));
+  return platform !== null && platform === platformForUrl(new URL(senderUrl));
+}
 
 export interface BackgroundDeps {
   db: ScoutDb;
@@ -15,9 +21,11 @@ export interface BackgroundDeps {
 /** The background's answers to every message; senders and data are already validated by dispatch. */
 export function createHandlers({ db, tabs, now }: BackgroundDeps): Handlers {
   return {
-    async 'snapshot/submit'({ snapshot }, sender) {
+    async 'snapshot/submit'({ url, snapshot }, sender) {
       if (sender.kind !== 'content') return fail('forbidden-sender', 'only a page can submit');
-      const page = matchPage(sender.url);
+      if (!samePlatform(url, sender.url))
+        return fail('forbidden-sender', 'a page reports on its own site only');
+      const page = matchPage(url);
       // A snapshot must describe the page that sent it: a late result from the previous creator of a
       // single-page app must never land under the new URL.
       if (!page || page.platform !== snapshot.platform) {
@@ -27,14 +35,16 @@ export function createHandlers({ db, tabs, now }: BackgroundDeps): Handlers {
         return fail('stale-page', `the page shows ${page.handle}, not ${snapshot.handle}`);
       }
       const row = await recordSnapshot(db, snapshot, now());
-      await tabs.set(sender.tabId, { url: sender.url, state: 'ready', creatorKey: row.key, updatedAt: now() });
+      await tabs.set(sender.tabId, { url, state: 'ready', creatorKey: row.key, updatedAt: now() });
       return { ok: true, data: { key: row.key } };
     },
 
-    async 'page/status'({ state, reason }, sender) {
+    async 'page/status'({ url, state, reason }, sender) {
       if (sender.kind !== 'content') return fail('forbidden-sender', 'only a page can report');
+      if (!samePlatform(url, sender.url))
+        return fail('forbidden-sender', 'a page reports on its own site only');
       if (state === 'ready') return fail('invalid-message', 'a ready page submits its snapshot');
-      await tabs.set(sender.tabId, { url: sender.url, state, ...(reason ? { reason } : {}), updatedAt: now() });
+      await tabs.set(sender.tabId, { url, state, ...(reason ? { reason } : {}), updatedAt: now() });
       return { ok: true, data: {} };
     },
 
@@ -44,7 +54,8 @@ export function createHandlers({ db, tabs, now }: BackgroundDeps): Handlers {
       const page = tabId == null ? null : await tabs.get(tabId);
       let key = page?.creatorKey;
       // The popup without a tab to describe shows the last creator seen in any tab.
-      if (!key && sender.kind === 'page' && requested == null) key = (await tabs.lastSeen())?.creatorKey;
+      if (!key && sender.kind === 'page' && requested == null)
+        key = (await tabs.lastSeen())?.creatorKey;
       const creator = key ? ((await getCreator(db, key)) ?? null) : null;
       const lists = creator ? await listsOf(db, creator.key) : [];
       return { ok: true, data: { tabId, page, creator, lists } };
@@ -56,7 +67,7 @@ export function createHandlers({ db, tabs, now }: BackgroundDeps): Handlers {
         await tabs.listsChanged(now());
         return { ok: true, data: saved };
       } catch (error) {
-        if (error instanceof NotFoundError) return fail('not-found', error.message);
+        if (error instanceof MissingError) return fail('not-found', error.message);
         throw error;
       }
     },

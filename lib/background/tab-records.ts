@@ -42,8 +42,7 @@ export class TabRecords {
   /** The last creator shown in any tab: the popup's fallback. */
   async lastSeen(): Promise<{ tabId: number; creatorKey: string } | null> {
     const value = (await this.area.get(LAST_SEEN_KEY))[LAST_SEEN_KEY] as
-      | { tabId?: unknown; creatorKey?: unknown }
-      | undefined;
+      { tabId?: unknown; creatorKey?: unknown } | undefined;
     return typeof value?.tabId === 'number' && typeof value.creatorKey === 'string'
       ? { tabId: value.tabId, creatorKey: value.creatorKey }
       : null;

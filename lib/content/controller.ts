@@ -27,18 +27,18 @@ export function startContentScript(ctx: ContentScriptContext, platform: Platform
     if (!platform.match(url)) {
       frame.unmount();
       // Only a tab that showed a creator needs telling that it no longer does.
-      if (reported) await ask('page/status', { state: 'not-creator' });
+      if (reported) await ask('page/status', { url: href, state: 'not-creator' });
       return;
     }
     reported = true;
     frame.mount();
-    await ask('page/status', { state: 'reading' });
+    await ask('page/status', { url: href, state: 'reading' });
     await domReady(ctx);
     if (current.signal.aborted || ctx.isInvalid) return;
     const result = platform.extract({ doc: document, url, now: Date.now() });
     if (current.signal.aborted) return;
-    if (result.ok) await ask('snapshot/submit', { snapshot: result.snapshot });
-    else await ask('page/status', { state: result.problem, reason: result.reason });
+    if (result.ok) await ask('snapshot/submit', { url: href, snapshot: result.snapshot });
+    else await ask('page/status', { url: href, state: result.problem, reason: result.reason });
   }
 
   const safeOpen = (href: string) =>

@@ -41,7 +41,8 @@ export class SidebarFrame {
   mount(): void {
     if (this.host) return;
     const host = document.createElement(SIDEBAR_TAG);
-    for (const [name, value] of Object.entries(HOST_STYLE)) host.style.setProperty(name, value, 'important');
+    for (const [name, value] of Object.entries(HOST_STYLE))
+      host.style.setProperty(name, value, 'important');
     const shadow = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = FRAME_CSS;

@@ -9,26 +9,39 @@ export const SNAPSHOTS_PER_CREATOR = 200;
  * Stores a creator's latest snapshot and adds it to their history: at most one history entry per
  * creator per hour (a newer capture inside the hour replaces the older one).
  */
-export async function recordSnapshot(db: ScoutDb, snapshot: ProfileSnapshot, now: number): Promise<CreatorRow> {
+export async function recordSnapshot(
+  db: ScoutDb,
+  snapshot: ProfileSnapshot,
+  now: number,
+): Promise<CreatorRow> {
   const key = creatorKey(snapshot);
   return db.transaction('rw', db.creators, db.snapshots, async () => {
     const existing = await db.creators.get(key);
-    const row: CreatorRow = {
-      ...existing,
-      key,
-      snapshot,
-      createdAt: existing?.createdAt ?? now,
-      updatedAt: now,
-    };
-    await db.creators.put(row);
+    // A newer capture beats an older one, whatever order they arrive in.
+    const newest = !existing || existing.snapshot.capturedAt <= snapshot.capturedAt;
+    const row: CreatorRow = newest
+      ? { key, snapshot, createdAt: existing?.createdAt ?? now, updatedAt: now }
+      : existing;
+    if (newest) await db.creators.put(row);
     const recent = await db.snapshots
       .where('[creatorKey+capturedAt]')
       .between([key, snapshot.capturedAt - HOUR], [key, snapshot.capturedAt + HOUR], false, false)
       .first();
     if (recent?.id != null) {
-      await db.snapshots.update(recent.id, { snapshot, capturedAt: snapshot.capturedAt, updatedAt: now });
+      if (recent.capturedAt > snapshot.capturedAt) return row;
+      await db.snapshots.update(recent.id, {
+        snapshot,
+        capturedAt: snapshot.capturedAt,
+        updatedAt: now,
+      });
     } else {
-      await db.snapshots.add({ creatorKey: key, capturedAt: snapshot.capturedAt, snapshot, createdAt: now, updatedAt: now });
+      await db.snapshots.add({
+        creatorKey: key,
+        capturedAt: snapshot.capturedAt,
+        snapshot,
+        createdAt: now,
+        updatedAt: now,
+      });
     }
     const count = await db.snapshots.where('creatorKey').equals(key).count();
     if (count > SNAPSHOTS_PER_CREATOR) {

@@ -4,8 +4,9 @@ import type { ScoutDb } from './database';
 /** The list a one-click save goes to. */
 export const DEFAULT_LIST = { id: 'default', name: 'Shortlist' } as const;
 
-export class NotFoundError extends Error {
-  override name = 'NotFoundError';
+/** A save names a creator or list that does not exist. (Not "NotFoundError": Dexie re-wraps that name.) */
+export class MissingError extends Error {
+  override name = 'ScoutMissingError';
 }
 
 export interface SaveRequest {
@@ -32,10 +33,14 @@ export function newListId(now: number): string {
  * Saves a creator Scout has seen to a list (the default list, a named one, or a new one). Saving the
  * same creator again updates the entry's note and tags (only those given), never duplicates it.
  */
-export async function saveToShortlist(db: ScoutDb, req: SaveRequest, now: number): Promise<SaveResult> {
+export async function saveToShortlist(
+  db: ScoutDb,
+  req: SaveRequest,
+  now: number,
+): Promise<SaveResult> {
   return db.transaction('rw', db.creators, db.shortlists, db.shortlistEntries, async () => {
     if (!(await db.creators.get(req.creatorKey))) {
-      throw new NotFoundError(`Scout has not seen ${req.creatorKey} yet`);
+      throw new MissingError(`Scout has not seen ${req.creatorKey} yet`);
     }
     let list: Shortlist | undefined;
     if (req.newListName !== undefined) {
@@ -43,7 +48,7 @@ export async function saveToShortlist(db: ScoutDb, req: SaveRequest, now: number
       await db.shortlists.add(list);
     } else if (req.listId !== undefined && req.listId !== DEFAULT_LIST.id) {
       list = await db.shortlists.get(req.listId);
-      if (!list) throw new NotFoundError('That list no longer exists');
+      if (!list) throw new MissingError('That list no longer exists');
     } else {
       list = await db.shortlists.get(DEFAULT_LIST.id);
       if (!list) {
@@ -77,7 +82,10 @@ export async function saveToShortlist(db: ScoutDb, req: SaveRequest, now: number
 }
 
 /** The lists a creator is on. */
-export async function listsOf(db: ScoutDb, creatorKey: string): Promise<{ id: string; name: string }[]> {
+export async function listsOf(
+  db: ScoutDb,
+  creatorKey: string,
+): Promise<{ id: string; name: string }[]> {
   const entries = await db.shortlistEntries.where('creatorKey').equals(creatorKey).toArray();
   const lists = await db.shortlists.bulkGet(entries.map((e) => e.listId));
   return lists.flatMap((l) => (l ? [{ id: l.id, name: l.name }] : []));

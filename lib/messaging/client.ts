@@ -11,12 +11,16 @@ export async function ask<N extends MessageName>(
 ): Promise<Reply<ResponseOf<N>>> {
   try {
     // The messenger's types unwrap the reply union; the background always answers with a Reply.
-    const reply = (await messenger.sendMessage(name, data as never)) as unknown as Reply<ResponseOf<N>> | undefined;
+    const reply = (await messenger.sendMessage(name, data as never)) as unknown as
+      Reply<ResponseOf<N>> | undefined;
     return reply ?? { ok: false, error: { code: 'unreachable', message: 'Scout did not answer' } };
   } catch (error) {
     return {
       ok: false,
-      error: { code: 'unreachable', message: error instanceof Error ? error.message : String(error) },
+      error: {
+        code: 'unreachable',
+        message: error instanceof Error ? error.message : String(error),
+      },
     };
   }
 }

@@ -28,16 +28,23 @@ export type TabRecord = z.infer<typeof TabRecordSchema>;
 
 const Empty = z.object({});
 
+// Content scripts name the URL they read: inside an SPA navigation the browser's sender.url can
+// still be the previous URL. The background accepts it only on the sender's own platform host.
+
 /** Every message Scout's contexts exchange, each with its request and response schema. */
 export const protocol = {
   /** Content script → background: the snapshot read from the sender's own page. */
   'snapshot/submit': {
-    request: z.object({ snapshot: ProfileSnapshotSchema }),
+    request: z.object({ url: UrlSchema, snapshot: ProfileSnapshotSchema }),
     response: z.object({ key: CreatorKeySchema }),
   },
   /** Content script → background: the page has no snapshot to give, and why. */
   'page/status': {
-    request: z.object({ state: PageStateSchema, reason: z.optional(z.string().check(z.maxLength(300))) }),
+    request: z.object({
+      url: UrlSchema,
+      state: PageStateSchema,
+      reason: z.optional(z.string().check(z.maxLength(300))),
+    }),
     response: Empty,
   },
   /** Sidebar (its own tab) or popup (a tab it names) → background: the creator of that tab. */
@@ -59,7 +66,12 @@ export const protocol = {
       note: z.optional(NoteSchema),
       tags: z.optional(TagsSchema),
     }),
-    response: z.object({ listId: z.string(), listName: z.string(), entryId: z.string(), created: z.boolean() }),
+    response: z.object({
+      listId: z.string(),
+      listName: z.string(),
+      entryId: z.string(),
+      created: z.boolean(),
+    }),
   },
 } as const;
 
@@ -81,7 +93,8 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Every reply: data, or an error a person can read. Handlers never throw across the boundary. */
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+export type Reply<T> =
+  { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
 export const fail = (code: ErrorCode, message: string): Reply<never> => ({
   ok: false,

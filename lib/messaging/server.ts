@@ -36,10 +36,13 @@ export function classifySender(sender: RawSender, self: Self): SenderInfo | null
     return null;
   }
   const tabId = sender.tab?.id;
-  if (url.origin === self.origin) {
+  // `URL.origin` of an extension URL is "null" outside Chromium: compare scheme and host instead.
+  if (`${url.protocol}//${url.host}` === self.origin) {
     // With use_dynamic_url the frame's URL still carries the real id: compare origin and path.
     if (url.pathname === '/sidebar.html') return tabId == null ? null : { kind: 'sidebar', tabId };
-    return tabId == null ? { kind: 'page', path: url.pathname } : { kind: 'page', path: url.pathname, tabId };
+    return tabId == null
+      ? { kind: 'page', path: url.pathname }
+      : { kind: 'page', path: url.pathname, tabId };
   }
   if (tabId != null && sender.frameId === 0 && self.ownsUrl(url)) {
     return { kind: 'content', tabId, url: url.href };
@@ -73,7 +76,8 @@ export async function dispatch(
   data: unknown,
   rawSender: RawSender,
 ): Promise<Reply<unknown>> {
-  if (!isMessageName(name)) return fail('unknown-message', `Scout has no message "${String(name).slice(0, 60)}"`);
+  if (!isMessageName(name))
+    return fail('unknown-message', `Scout has no message "${String(name).slice(0, 60)}"`);
   const sender = classifySender(rawSender, self);
   if (!sender || !ACCEPTS[name].includes(sender.kind)) {
     return fail('forbidden-sender', `${name} is not accepted from this sender`);
@@ -88,19 +92,29 @@ export async function dispatch(
     const handler = handlers[name] as (d: unknown, s: SenderInfo) => Promise<Reply<unknown>>;
     return await handler(parsed.data, sender);
   } catch (error) {
-    if (error instanceof Error && error.name === 'QuotaExceededError') {
+    if (isQuotaError(error)) {
       return fail('storage', 'The browser is out of storage space for Scout');
     }
     console.error(`[scout] ${name} failed`, error);
-    return fail('internal', `${name} failed: ${error instanceof Error ? error.message : 'unknown error'}`);
+    return fail(
+      'internal',
+      `${name} failed: ${error instanceof Error ? error.message : 'unknown error'}`,
+    );
   }
+}
+
+/** Dexie wraps a quota failure at commit time in an AbortError whose `inner` is the real one. */
+function isQuotaError(error: unknown): boolean {
+  const e = error as { name?: string; inner?: { name?: string } } | null;
+  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
 }
 
 /** Registers the background's handlers, and a catch-all that answers malformed messages with an error. */
 export function listen(handlers: Handlers, self: Self): () => void {
   const removers = (Object.keys(protocol) as MessageName[]).map((name) =>
-    messenger.onMessage(name, ({ data, sender }) =>
-      dispatch(handlers, self, name, data, sender) as never,
+    messenger.onMessage(
+      name,
+      ({ data, sender }) => dispatch(handlers, self, name, data, sender) as never,
     ),
   );
   const fallback = (

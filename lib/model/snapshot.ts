@@ -15,7 +15,9 @@ export const MAX_AUDIENCE = 9_000_000_000;
 export const MAX_COUNT = 1_000_000_000_000;
 
 /** Epoch milliseconds between 2000 and 2100: anything else is a unit or parsing error. */
-export const EpochMsSchema = z.number().check(z.int(), z.gte(946_684_800_000), z.lt(4_102_444_800_000));
+export const EpochMsSchema = z
+  .number()
+  .check(z.int(), z.gte(946_684_800_000), z.lt(4_102_444_800_000));
 
 const count = (max: number) => z.number().check(z.int(), z.gte(0), z.lte(max));
 export const CountSchema = count(MAX_COUNT);
@@ -57,14 +59,12 @@ export type ProfileCountField = (typeof PROFILE_COUNT_FIELDS)[number];
 const HANDLE_PATTERN = /^(?:company\/)?[\p{L}\p{M}\p{N}._-]+$/u;
 
 /** Lower-case handle, no '@'; LinkedIn companies are `company/<slug>`. */
-export const HandleSchema = z
-  .string()
-  .check(
-    z.minLength(1),
-    z.maxLength(120),
-    z.regex(HANDLE_PATTERN),
-    z.refine((h) => h === h.toLowerCase(), 'handles are lower-case'),
-  );
+export const HandleSchema = z.string().check(
+  z.minLength(1),
+  z.maxLength(120),
+  z.regex(HANDLE_PATTERN),
+  z.refine((h) => h === h.toLowerCase(), 'handles are lower-case'),
+);
 
 /** What extraction produces: one creator as one page showed them at one moment. */
 export const ProfileSnapshotSchema = z.object({
@@ -93,16 +93,14 @@ export type CreatorKey = `${Platform}:${string}`;
 export const creatorKey = (s: Pick<ProfileSnapshot, 'platform' | 'handle'>): CreatorKey =>
   `${s.platform}:${s.handle}`;
 
-export const CreatorKeySchema = z
-  .string()
-  .check(
-    z.maxLength(140),
-    z.refine((key) => {
-      const at = key.indexOf(':');
-      return (
-        PLATFORM_IDS.includes(key.slice(0, at) as Platform) &&
-        HANDLE_PATTERN.test(key.slice(at + 1)) &&
-        key === key.toLowerCase()
-      );
-    }, 'not a creator key (platform:handle)'),
-  );
+export const CreatorKeySchema = z.string().check(
+  z.maxLength(140),
+  z.refine((key) => {
+    const at = key.indexOf(':');
+    return (
+      PLATFORM_IDS.includes(key.slice(0, at) as Platform) &&
+      HANDLE_PATTERN.test(key.slice(at + 1)) &&
+      key === key.toLowerCase()
+    );
+  }, 'not a creator key (platform:handle)'),
+);

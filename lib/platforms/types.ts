@@ -26,12 +26,7 @@ export interface PlatformUrlRules {
 }
 
 /** Why a page gave no snapshot: expected page variance, shown to the user, never an exception. */
-export type PageProblem =
-  | 'not-creator'
-  | 'sign-in-required'
-  | 'private'
-  | 'not-found'
-  | 'no-data';
+export type PageProblem = 'not-creator' | 'sign-in-required' | 'private' | 'not-found' | 'no-data';
 
 export type ExtractResult =
   | { ok: true; snapshot: ProfileSnapshot; missing: string[] }

@@ -7,7 +7,8 @@ import type { ExtractInput, ExtractResult, PlatformUrlRules } from './types';
  */
 export function extractFromUrl(rules: PlatformUrlRules, input: ExtractInput): ExtractResult {
   const match = rules.match(input.url);
-  if (!match) return { ok: false, problem: 'not-creator', reason: `not a ${rules.id} creator page` };
+  if (!match)
+    return { ok: false, problem: 'not-creator', reason: `not a ${rules.id} creator page` };
   if (!match.handle) return { ok: false, problem: 'no-data', reason: 'no profile data found' };
   const snapshot: ProfileSnapshot = {
     platform: rules.id,

@@ -10,11 +10,51 @@ const CODE = /^[A-Za-z0-9_-]{5,64}$/;
  * users register these names, so a profile can never live at them.
  */
 export const INSTAGRAM_RESERVED = new Set([
-  'about', 'accounts', 'ajax', 'api', 'ar', 'archive', 'blog', 'challenge', 'create', 'developer',
-  'direct', 'directory', 'emails', 'explore', 'graphql', 'help', 'invites', 'jobs', 'legal', 'lite',
-  'locations', 'login', 'logout', 'meta', 'nametag', 'notifications', 'oauth', 'p', 'popular',
-  'press', 'privacy', 'reel', 'reels', 'saved', 'session', 'settings', 'signup', 'static', 'stories',
-  'terms', 'threads', 'topics', 'tv', 'web', 'your_activity',
+  'about',
+  'accounts',
+  'ajax',
+  'api',
+  'ar',
+  'archive',
+  'blog',
+  'challenge',
+  'create',
+  'developer',
+  'direct',
+  'directory',
+  'emails',
+  'explore',
+  'graphql',
+  'help',
+  'invites',
+  'jobs',
+  'legal',
+  'lite',
+  'locations',
+  'login',
+  'logout',
+  'meta',
+  'nametag',
+  'notifications',
+  'oauth',
+  'p',
+  'popular',
+  'press',
+  'privacy',
+  'reel',
+  'reels',
+  'saved',
+  'session',
+  'settings',
+  'signup',
+  'static',
+  'stories',
+  'terms',
+  'threads',
+  'topics',
+  'tv',
+  'web',
+  'your_activity',
 ]);
 
 /** Profile tabs that still show the profile's header. */
@@ -36,8 +76,18 @@ export const instagramUrls: PlatformUrlRules = {
     const handle = first.toLowerCase();
     if (second === undefined) return { platform: 'instagram', kind: 'profile', handle };
     // Newer post links carry the author: /<handle>/p/<code>/ and /<handle>/reel/<code>/.
-    if ((second === 'p' || second === 'reel') && third && CODE.test(third) && segments.length === 3) {
-      return { platform: 'instagram', kind: second === 'reel' ? 'reel' : 'post', handle, postId: third };
+    if (
+      (second === 'p' || second === 'reel') &&
+      third &&
+      CODE.test(third) &&
+      segments.length === 3
+    ) {
+      return {
+        platform: 'instagram',
+        kind: second === 'reel' ? 'reel' : 'post',
+        handle,
+        postId: third,
+      };
     }
     if (PROFILE_TABS.has(second) && segments.length === 2) {
       return { platform: 'instagram', kind: 'profile', handle };

@@ -14,8 +14,18 @@ export const tiktokUrls: PlatformUrlRules = {
     const handle = first?.match(HANDLE)?.[1]?.toLowerCase();
     if (!handle) return null;
     if (second === undefined) return { platform: 'tiktok', kind: 'profile', handle };
-    if ((second === 'video' || second === 'photo') && third && ID.test(third) && rest.length === 0) {
-      return { platform: 'tiktok', kind: second === 'video' ? 'video' : 'post', handle, postId: third };
+    if (
+      (second === 'video' || second === 'photo') &&
+      third &&
+      ID.test(third) &&
+      rest.length === 0
+    ) {
+      return {
+        platform: 'tiktok',
+        kind: second === 'video' ? 'video' : 'post',
+        handle,
+        postId: third,
+      };
     }
     return null;
   },

@@ -1,0 +1,69 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='only']",
+          message: 'Focused tests hide the rest of the suite.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['components/**/*.tsx', 'entrypoints/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // Layers: lib/ is the testable core and never reaches into entrypoints or components.
+    files: ['lib/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/entrypoints/*', '**/entrypoints/*', '@/components/*', '**/components/*'],
+              message: 'lib/ may not import entrypoints or components.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // IndexedDB opened in a host page belongs to the website: content scripts never touch lib/db.
+    files: ['entrypoints/*.content.ts', 'lib/content/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/lib/db/*', '**/db/*', 'dexie', 'dexie-react-hooks'],
+              message: 'Content scripts may not open the database.',
+            },
+            {
+              group: ['react', 'react-dom', 'react-dom/*', '@/components/*'],
+              message: 'No React in host pages.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

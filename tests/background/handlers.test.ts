@@ -1,0 +1,302 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '@/lib/background/handlers';
+import { TabRecords, type SessionArea } from '@/lib/background/tab-records';
+import { getCreator } from '@/lib/db/creators';
+import { ScoutDb } from '@/lib/db/database';
+import type { Handlers, SenderInfo } from '@/lib/messaging/server';
+import type { PageState, Reply } from '@/lib/messaging/protocol';
+import type { ProfileSnapshot } from '@/lib/model';
+
+const NOW = Date.UTC(2026, 0, 15, 12);
+
+/** storage.session as the background sees it: a plain key-value area that outlives the worker. */
+class MemorySession implements SessionArea {
+  readonly items = new Map<string, unknown>();
+  async get(keys: string | string[]) {
+    const wanted = typeof keys === 'string' ? [keys] : keys;
+    return Object.fromEntries(
+      wanted.filter((k) => this.items.has(k)).map((k) => [k, structuredClone(this.items.get(k))]),
+    );
+  }
+  async set(items: Record<string, unknown>) {
+    for (const [k, v] of Object.entries(items)) this.items.set(k, structuredClone(v));
+  }
+  async remove(keys: string | string[]) {
+    for (const k of typeof keys === 'string' ? [keys] : keys) this.items.delete(k);
+  }
+}
+
+const snapshot = (handle: string, over: Partial<ProfileSnapshot> = {}): ProfileSnapshot => ({
+  platform: 'tiktok',
+  handle,
+  url: `https://www.tiktok.com/@${handle}`,
+  displayName: handle[0]!.toUpperCase() + handle.slice(1),
+  followers: 38_200,
+  precision: { followers: 'rounded' },
+  recentPosts: [],
+  capturedAt: NOW - 1_000,
+  sources: ['tiktok/universal-data'],
+  ...over,
+});
+
+const content = (tabId: number, url: string): SenderInfo => ({ kind: 'content', tabId, url });
+const sidebar = (tabId: number): SenderInfo => ({ kind: 'sidebar', tabId });
+const popup: SenderInfo = { kind: 'page', path: '/popup.html' };
+
+function data<T>(reply: Reply<T>): T {
+  if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`);
+  return reply.data;
+}
+const code = (reply: Reply<unknown>) => (reply.ok ? null : reply.error.code);
+
+let db: ScoutDb;
+let session: MemorySession;
+let tabs: TabRecords;
+let handlers: Handlers;
+
+beforeEach(() => {
+  db = new ScoutDb(`test-${crypto.randomUUID()}`);
+  session = new MemorySession();
+  tabs = new TabRecords(session);
+  handlers = createHandlers({ db, tabs, now: () => NOW });
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+/** The content script of `tabId` on `handle`'s TikTok profile submits what it read there. */
+const submit = (tabId: number, handle: string, url = `https://www.tiktok.com/@${handle}`) =>
+  handlers['snapshot/submit']({ url, snapshot: snapshot(handle) }, content(tabId, url));
+
+/** The content script of `tabId` on `url` reports a page without a creator. */
+const status = (tabId: number, url: string, state: PageState, reason?: string) =>
+  handlers['page/status']({ url, state, ...(reason ? { reason } : {}) }, content(tabId, url));
+
+describe('snapshot/submit', () => {
+  it("stores the snapshot of the sender's own page and files the creator for the tab", async () => {
+    const reply = await submit(7, 'jane');
+    expect(data(reply)).toEqual({ key: 'tiktok:jane' });
+    expect((await getCreator(db, 'tiktok:jane'))?.snapshot).toEqual(snapshot('jane'));
+    expect(await tabs.get(7)).toEqual({
+      url: 'https://www.tiktok.com/@jane',
+      state: 'ready',
+      creatorKey: 'tiktok:jane',
+      updatedAt: NOW,
+    });
+  });
+
+  it('accepts the snapshot from a video page of the same creator', async () => {
+    const reply = await submit(7, 'jane', 'https://www.tiktok.com/@jane/video/7234567890123456789');
+    expect(data(reply)).toEqual({ key: 'tiktok:jane' });
+  });
+
+  const STALE: [string, ProfileSnapshot, string][] = [
+    [
+      "another creator's snapshot from jane's page",
+      snapshot('john'),
+      'https://www.tiktok.com/@jane',
+    ],
+    [
+      'a TikTok snapshot from an Instagram page',
+      snapshot('jane'),
+      'https://www.instagram.com/jane/',
+    ],
+    [
+      'a snapshot from a page that is not a creator page',
+      snapshot('jane'),
+      'https://www.tiktok.com/foryou',
+    ],
+  ];
+
+  it.each(STALE)('refuses %s as stale and stores nothing', async (_label, snap, url) => {
+    const reply = await handlers['snapshot/submit']({ url, snapshot: snap }, content(7, url));
+    expect(code(reply)).toBe('stale-page');
+    expect(await db.creators.count()).toBe(0);
+    expect(await db.snapshots.count()).toBe(0);
+    expect(await tabs.get(7)).toBeNull();
+  });
+
+  it("leaves the tab's record alone when a stale snapshot arrives", async () => {
+    await submit(7, 'jane');
+    const jane = 'https://www.tiktok.com/@jane';
+    await handlers['snapshot/submit']({ url: jane, snapshot: snapshot('john') }, content(7, jane));
+    expect((await tabs.get(7))?.creatorKey).toBe('tiktok:jane');
+    expect(await getCreator(db, 'tiktok:john')).toBeUndefined();
+  });
+
+  it('files the page the content script read, while the browser still reports the previous URL', async () => {
+    const reply = await handlers['snapshot/submit'](
+      { url: 'https://www.tiktok.com/@john', snapshot: snapshot('john') },
+      content(7, 'https://www.tiktok.com/@jane'),
+    );
+    expect(data(reply)).toEqual({ key: 'tiktok:john' });
+    expect(await tabs.get(7)).toMatchObject({
+      url: 'https://www.tiktok.com/@john',
+      creatorKey: 'tiktok:john',
+    });
+  });
+
+  it("refuses a page on another site than the sender's, and stores nothing", async () => {
+    const reply = await handlers['snapshot/submit'](
+      {
+        url: 'https://www.instagram.com/jane/',
+        snapshot: snapshot('jane', {
+          platform: 'instagram',
+          url: 'https://www.instagram.com/jane/',
+        }),
+      },
+      content(7, 'https://www.tiktok.com/@jane'),
+    );
+    expect(code(reply)).toBe('forbidden-sender');
+    expect(await db.creators.count()).toBe(0);
+    expect(await tabs.get(7)).toBeNull();
+  });
+});
+
+describe('page/status', () => {
+  it('clears the creator of a tab that starts reading a new page', async () => {
+    await submit(7, 'jane');
+    data(await status(7, 'https://www.tiktok.com/@john', 'reading'));
+    expect(await tabs.get(7)).toEqual({
+      url: 'https://www.tiktok.com/@john',
+      state: 'reading',
+      updatedAt: NOW,
+    });
+    const view = data(await handlers['creator/for-tab']({}, sidebar(7)));
+    expect(view.creator).toBeNull();
+    expect(view.page?.state).toBe('reading');
+  });
+
+  it('keeps the reason a page gave no creator', async () => {
+    await status(7, 'https://www.tiktok.com/@jane', 'private', 'This account is private');
+    expect(await tabs.get(7)).toMatchObject({
+      state: 'private',
+      reason: 'This account is private',
+    });
+  });
+
+  it('refuses "ready" without a snapshot', async () => {
+    const reply = await status(7, 'https://www.tiktok.com/@jane', 'ready');
+    expect(code(reply)).toBe('invalid-message');
+    expect(await tabs.get(7)).toBeNull();
+  });
+
+  it("refuses a report about another site than the sender's", async () => {
+    await submit(7, 'jane');
+    const reply = await handlers['page/status'](
+      { url: 'https://www.linkedin.com/feed/', state: 'not-creator' },
+      content(7, 'https://www.tiktok.com/@jane'),
+    );
+    expect(code(reply)).toBe('forbidden-sender');
+    expect((await tabs.get(7))?.creatorKey).toBe('tiktok:jane');
+  });
+
+  it('does not touch other tabs', async () => {
+    await submit(7, 'jane');
+    await submit(9, 'john');
+    await status(9, 'https://www.tiktok.com/foryou', 'not-creator');
+    expect((await tabs.get(7))?.creatorKey).toBe('tiktok:jane');
+  });
+});
+
+describe('creator/for-tab', () => {
+  it('answers the sidebar about its own tab, whatever tab it asks for', async () => {
+    await submit(7, 'jane');
+    await submit(9, 'john');
+    const view = data(await handlers['creator/for-tab']({ tabId: 9 }, sidebar(7)));
+    expect(view.tabId).toBe(7);
+    expect(view.creator?.key).toBe('tiktok:jane');
+    expect(view.page).toMatchObject({ state: 'ready', creatorKey: 'tiktok:jane' });
+  });
+
+  it("answers the sidebar of a tab with no record with nothing, not another tab's creator", async () => {
+    await submit(9, 'john');
+    const view = data(await handlers['creator/for-tab']({}, sidebar(7)));
+    expect(view).toEqual({ tabId: 7, page: null, creator: null, lists: [] });
+  });
+
+  it('answers the popup about the tab it names', async () => {
+    await submit(7, 'jane');
+    await submit(9, 'john');
+    const view = data(await handlers['creator/for-tab']({ tabId: 7 }, popup));
+    expect(view.tabId).toBe(7);
+    expect(view.creator?.key).toBe('tiktok:jane');
+  });
+
+  it('gives the popup with no tab the last creator seen in any tab', async () => {
+    await submit(7, 'jane');
+    await submit(9, 'john');
+    const view = data(await handlers['creator/for-tab']({}, popup));
+    expect(view.tabId).toBeNull();
+    expect(view.creator?.key).toBe('tiktok:john');
+  });
+
+  it('gives the popup nothing when no creator was ever seen', async () => {
+    expect(data(await handlers['creator/for-tab']({}, popup))).toEqual({
+      tabId: null,
+      page: null,
+      creator: null,
+      lists: [],
+    });
+  });
+
+  it('does not fall back to the last creator when the popup names a tab', async () => {
+    await submit(7, 'jane');
+    const view = data(await handlers['creator/for-tab']({ tabId: 3 }, popup));
+    expect(view.creator).toBeNull();
+  });
+});
+
+describe('shortlist/save', () => {
+  it('saves a creator, and the next answer for the tab lists the list', async () => {
+    await submit(7, 'jane');
+    const saved = data(await handlers['shortlist/save']({ creatorKey: 'tiktok:jane' }, sidebar(7)));
+    expect(saved).toMatchObject({ listName: 'Shortlist', created: true });
+    const view = data(await handlers['creator/for-tab']({}, sidebar(7)));
+    expect(view.lists).toEqual([{ id: saved.listId, name: 'Shortlist' }]);
+  });
+
+  it('tells open sidebars that lists changed', async () => {
+    await submit(7, 'jane');
+    await handlers['shortlist/save']({ creatorKey: 'tiktok:jane' }, sidebar(7));
+    expect(session.items.get('listsChangedAt')).toBe(NOW);
+  });
+
+  it('answers not-found for a creator Scout has not seen', async () => {
+    const reply = await handlers['shortlist/save']({ creatorKey: 'tiktok:nobody' }, popup);
+    expect(code(reply)).toBe('not-found');
+  });
+
+  it('answers not-found for a list that no longer exists', async () => {
+    await submit(7, 'jane');
+    const reply = await handlers['shortlist/save'](
+      { creatorKey: 'tiktok:jane', listId: 'l-gone' },
+      popup,
+    );
+    expect(code(reply)).toBe('not-found');
+  });
+});
+
+describe('TabRecords', () => {
+  it('survives a worker restart: a new instance over the same session area reads the same record', async () => {
+    await submit(7, 'jane');
+    const before = await tabs.get(7);
+    const restarted = new TabRecords(session);
+    expect(await restarted.get(7)).toEqual(before);
+    expect(await restarted.lastSeen()).toEqual({ tabId: 7, creatorKey: 'tiktok:jane' });
+    const again = createHandlers({ db, tabs: restarted, now: () => NOW });
+    expect(data(await again['creator/for-tab']({}, sidebar(7))).creator?.key).toBe('tiktok:jane');
+  });
+
+  it('forgets a closed tab', async () => {
+    await submit(7, 'jane');
+    await tabs.remove(7);
+    expect(await tabs.get(7)).toBeNull();
+  });
+
+  it('ignores a record that is not valid', async () => {
+    await session.set({ 'tab:7': { state: 'ready', creatorKey: 'NOT A KEY' } });
+    expect(await tabs.get(7)).toBeNull();
+  });
+});

@@ -1,0 +1,149 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getCreator, recordSnapshot, SNAPSHOTS_PER_CREATOR } from '@/lib/db/creators';
+import { ScoutDb } from '@/lib/db/database';
+import type { ProfileSnapshot } from '@/lib/model';
+
+const T0 = Date.UTC(2026, 0, 15, 12);
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
+
+const snapshot = (over: Partial<ProfileSnapshot> = {}): ProfileSnapshot => ({
+  platform: 'tiktok',
+  handle: 'jane',
+  url: 'https://www.tiktok.com/@jane',
+  displayName: 'Jane',
+  followers: 38_200,
+  precision: { followers: 'rounded' },
+  recentPosts: [],
+  capturedAt: T0,
+  sources: ['tiktok/universal-data'],
+  ...over,
+});
+
+let db: ScoutDb;
+
+beforeEach(async () => {
+  db = new ScoutDb(`test-${crypto.randomUUID()}`);
+  await db.open();
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+const history = (key: string) =>
+  db.snapshots
+    .where('[creatorKey+capturedAt]')
+    .between([key, -Infinity], [key, Infinity])
+    .toArray();
+
+describe('recordSnapshot', () => {
+  it('stores the creator under platform:handle with the snapshot and one history row', async () => {
+    const row = await recordSnapshot(db, snapshot(), T0 + 5);
+    expect(row.key).toBe('tiktok:jane');
+    expect(await getCreator(db, 'tiktok:jane')).toEqual({
+      key: 'tiktok:jane',
+      snapshot: snapshot(),
+      createdAt: T0 + 5,
+      updatedAt: T0 + 5,
+    });
+    const rows = await history('tiktok:jane');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      creatorKey: 'tiktok:jane',
+      capturedAt: T0,
+      snapshot: snapshot(),
+    });
+  });
+
+  it('gives nothing for a creator Scout has not seen', async () => {
+    expect(await getCreator(db, 'tiktok:nobody')).toBeUndefined();
+  });
+
+  it('keeps one history row, the newer, for two snapshots within an hour', async () => {
+    await recordSnapshot(db, snapshot({ followers: 38_200 }), T0);
+    await recordSnapshot(
+      db,
+      snapshot({ followers: 38_300, capturedAt: T0 + 40 * MINUTE }),
+      T0 + 40 * MINUTE,
+    );
+    const rows = await history('tiktok:jane');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.capturedAt).toBe(T0 + 40 * MINUTE);
+    expect(rows[0]?.snapshot.followers).toBe(38_300);
+  });
+
+  it('keeps the newer snapshot when an older capture of the same hour arrives late', async () => {
+    await recordSnapshot(
+      db,
+      snapshot({ followers: 38_300, capturedAt: T0 + 40 * MINUTE }),
+      T0 + 40 * MINUTE,
+    );
+    await recordSnapshot(db, snapshot({ followers: 38_200, capturedAt: T0 }), T0 + 41 * MINUTE);
+    const rows = await history('tiktok:jane');
+    expect(rows.map((r) => r.snapshot.followers)).toEqual([38_300]);
+    expect((await getCreator(db, 'tiktok:jane'))?.snapshot.followers).toBe(38_300);
+  });
+
+  it('adds a history row for a snapshot two hours later', async () => {
+    await recordSnapshot(db, snapshot({ followers: 38_200 }), T0);
+    await recordSnapshot(
+      db,
+      snapshot({ followers: 39_000, capturedAt: T0 + 2 * HOUR }),
+      T0 + 2 * HOUR,
+    );
+    const rows = await history('tiktok:jane');
+    expect(rows.map((r) => [r.capturedAt, r.snapshot.followers])).toEqual([
+      [T0, 38_200],
+      [T0 + 2 * HOUR, 39_000],
+    ]);
+  });
+
+  it('keeps the latest snapshot on the creator and the first-seen date', async () => {
+    await recordSnapshot(db, snapshot({ followers: 38_200 }), T0);
+    await recordSnapshot(
+      db,
+      snapshot({ followers: 39_000, capturedAt: T0 + 2 * HOUR }),
+      T0 + 2 * HOUR,
+    );
+    const creator = await getCreator(db, 'tiktok:jane');
+    expect(creator?.snapshot.followers).toBe(39_000);
+    expect(creator?.createdAt).toBe(T0);
+    expect(creator?.updatedAt).toBe(T0 + 2 * HOUR);
+  });
+
+  it('keeps creators apart: another handle or platform gets its own row and history', async () => {
+    await recordSnapshot(db, snapshot(), T0);
+    await recordSnapshot(
+      db,
+      snapshot({ handle: 'john', url: 'https://www.tiktok.com/@john', followers: 1_000 }),
+      T0,
+    );
+    await recordSnapshot(
+      db,
+      snapshot({ platform: 'instagram', url: 'https://www.instagram.com/jane/', followers: 5_000 }),
+      T0,
+    );
+    expect((await db.creators.toCollection().primaryKeys()).sort()).toEqual([
+      'instagram:jane',
+      'tiktok:jane',
+      'tiktok:john',
+    ]);
+    expect(await history('tiktok:jane')).toHaveLength(1);
+    expect((await getCreator(db, 'tiktok:john'))?.snapshot.followers).toBe(1_000);
+  });
+
+  it(`caps a creator's history at ${SNAPSHOTS_PER_CREATOR} rows, dropping the oldest`, async () => {
+    const total = SNAPSHOTS_PER_CREATOR + 3;
+    for (let i = 0; i < total; i++) {
+      const at = T0 + i * 2 * HOUR;
+      await recordSnapshot(db, snapshot({ followers: 10_000 + i, capturedAt: at }), at);
+    }
+    await recordSnapshot(db, snapshot({ handle: 'john', url: 'https://www.tiktok.com/@john' }), T0);
+    const rows = await history('tiktok:jane');
+    expect(rows).toHaveLength(SNAPSHOTS_PER_CREATOR);
+    expect(rows[0]?.snapshot.followers).toBe(10_003);
+    expect(rows.at(-1)?.snapshot.followers).toBe(10_000 + total - 1);
+    expect(await history('tiktok:john')).toHaveLength(1);
+  });
+});

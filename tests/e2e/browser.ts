@@ -1,0 +1,71 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+/** The browser to drive: CHROMIUM_PATH, else Debian's Chromium (Chrome 137+ ignores --load-extension). */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'];
+  const found = candidates.find((p): p is string => !!p && existsSync(p));
+  if (!found)
+    throw new Error(
+      'No Chromium found: install it (apt-get install chromium) or set CHROMIUM_PATH',
+    );
+  return found;
+}
+
+export interface ScoutBrowser {
+  context: BrowserContext;
+  /** The extension's service worker as it runs now (MV3 stops and restarts it at will). */
+  worker(): Promise<Worker>;
+  extensionId: string;
+  /** `chrome-extension://<id>/<page>` */
+  pageUrl(page: string): string;
+  close(): Promise<void>;
+}
+
+/** Chromium with the built extension loaded, the three platforms' hosts mapped to the demo server. */
+export async function launchScout(options: { headless?: boolean } = {}): Promise<ScoutBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run npm run build first`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'scout-profile-'));
+  const hostRules = ['tiktok.com', 'instagram.com', 'linkedin.com']
+    .flatMap((d) => [`MAP ${d} 127.0.0.1`, `MAP *.${d} 127.0.0.1`])
+    .concat(['MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1'])
+    .join(', ');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? true,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 800 },
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--no-first-run',
+      '--disable-gpu',
+      '--disable-sync',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-quic',
+      `--host-resolver-rules=${hostRules}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker: async () =>
+      context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')),
+    extensionId,
+    pageUrl: (page) => `chrome-extension://${extensionId}/${page}`,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
