@@ -56,11 +56,14 @@ export function SidebarApp({ api }: { api: SidebarApi }) {
 
   useEffect(() => {
     if (tabId == null) return;
-    return api.onTabChanged(tabId, () => {
+    const refresh = () =>
       void api.creatorForTab().then((reply) => {
         if (reply.ok) set({ view: reply.data, error: null, savedTo: null });
       });
-    });
+    const stop = api.onTabChanged(tabId, refresh);
+    // The tab's record may have changed between the first answer and this subscription: ask again.
+    refresh();
+    return stop;
   }, [api, tabId, set]);
 
   if (error) {

@@ -19,18 +19,27 @@ export function startContentScript(ctx: ContentScriptContext, platform: Platform
   const frame = new SidebarFrame(ctx);
   let visit: AbortController | null = null;
   let reported = false;
+  /** Whose page the mounted sidebar was opened for. */
+  let shownFor: string | null = null;
 
   async function open(href: string): Promise<void> {
     visit?.abort();
     const current = (visit = new AbortController());
     const url = new URL(href);
-    if (!platform.match(url)) {
+    const match = platform.match(url);
+    if (!match) {
       frame.unmount();
+      shownFor = null;
       // Only a tab that showed a creator needs telling that it no longer does.
       if (reported) await ask('page/status', { url: href, state: 'not-creator' });
       return;
     }
     reported = true;
+    // Another creator: a fresh sidebar, in this same task, so the previous creator's numbers are
+    // gone before the new URL has been on screen for a frame.
+    const target = match.handle ?? `post:${match.postId ?? href}`;
+    if (shownFor !== target) frame.unmount();
+    shownFor = target;
     frame.mount();
     await ask('page/status', { url: href, state: 'reading' });
     await domReady(ctx);

@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 const creators = DEMO_ROUTES.filter((r) => r.creator);
-const feeds = DEMO_ROUTES.filter((r) => !r.creator);
+const feeds = DEMO_ROUTES.filter((r) => !r.creator && r.file.endsWith('.html'));
 
 /** The sidebar's frame once it has loaded (an extension page inside the host page). */
 async function sidebarFrame(page: Page): Promise<Frame> {
@@ -31,6 +31,18 @@ async function sidebarFrame(page: Page): Promise<Frame> {
     })
     .toBeTruthy();
   return frame!;
+}
+
+/** The sidebar's heading as it is now ('' while there is none): re-finds the frame on every call. */
+async function sidebarHeading(page: Page): Promise<string> {
+  const frame = page.frames().find((f) => f.url().endsWith('/sidebar.html'));
+  if (!frame || frame.isDetached()) return '';
+  return (
+    (await frame
+      .locator('h1')
+      .textContent({ timeout: 500 })
+      .catch(() => '')) ?? ''
+  );
 }
 
 async function tabIdOf(page: Page): Promise<number> {
@@ -59,9 +71,9 @@ describe('Scout in a real Chromium', () => {
     it(`shows the sidebar with ${route.creator!.handle} on a ${route.creator!.platform} creator page`, async () => {
       const page = await scout.context.newPage();
       await page.goto(server.url(route));
-      const frame = await sidebarFrame(page);
+      await sidebarFrame(page);
       await expect
-        .poll(() => frame.locator('h1').textContent(), { timeout: 15_000 })
+        .poll(() => sidebarHeading(page), { timeout: 15_000 })
         .toContain(route.creator!.handle);
       await page.close();
     });
@@ -76,9 +88,9 @@ describe('Scout in a real Chromium', () => {
       // Moving to a creator inside the app brings the sidebar; leaving again removes it.
       const creator = creators.find((c) => c.host === route.host)!;
       await page.evaluate((path) => history.pushState({}, '', path), creator.path);
-      const frame = await sidebarFrame(page);
+      await sidebarFrame(page);
       await expect
-        .poll(() => frame.locator('h1').textContent(), { timeout: 15_000 })
+        .poll(() => sidebarHeading(page), { timeout: 15_000 })
         .toContain(creator.creator!.handle);
       await page.evaluate((path) => history.pushState({}, '', path), route.path);
       await page.waitForFunction(() => !document.querySelector('scout-sidebar'));
@@ -94,9 +106,9 @@ describe('Scout in a real Chromium', () => {
       document.querySelector('scout-sidebar')?.remove();
       document.body.replaceWith(document.createElement('body'));
     });
-    const frame = await sidebarFrame(page);
+    await sidebarFrame(page);
     await expect
-      .poll(() => frame.locator('h1').textContent(), { timeout: 15_000 })
+      .poll(() => sidebarHeading(page), { timeout: 15_000 })
       .toContain(creators[0]!.creator!.handle);
     await page.close();
   });
@@ -105,15 +117,24 @@ describe('Scout in a real Chromium', () => {
     const route = creators.find((c) => c.creator!.platform === 'instagram')!;
     const page = await scout.context.newPage();
     await page.goto(server.url(route));
-    const frame = await sidebarFrame(page);
+    await sidebarFrame(page);
     await expect
-      .poll(() => frame.locator('h1').textContent(), { timeout: 15_000 })
+      .poll(() => sidebarHeading(page), { timeout: 15_000 })
       .toContain(route.creator!.handle);
     const tabId = await tabIdOf(page);
 
     const popup = await scout.context.newPage();
     await popup.goto(scout.pageUrl(`popup.html?tab=${tabId}`));
-    await expect.poll(() => popup.locator('h1').textContent()).toContain(route.creator!.handle);
+    await expect
+      .poll(
+        () =>
+          popup
+            .locator('h1')
+            .textContent({ timeout: 500 })
+            .catch(() => ''),
+        { timeout: 15_000 },
+      )
+      .toContain(route.creator!.handle);
     await popup.getByRole('button', { name: 'Save' }).click();
     await popup.getByText('Saved to Shortlist').waitFor();
 
@@ -122,7 +143,7 @@ describe('Scout in a real Chromium', () => {
     await lists.getByRole('heading', { name: /^Shortlist \(/ }).waitFor();
     await lists.getByRole('link', { name: new RegExp(route.creator!.handle) }).waitFor();
 
-    await frame.getByText('On Shortlist').waitFor();
+    await (await sidebarFrame(page)).getByText('On Shortlist').waitFor();
     await Promise.all([page.close(), popup.close(), lists.close()]);
   });
 
@@ -149,9 +170,9 @@ describe('Scout in a real Chromium', () => {
     const route = creators[0]!;
     const page = await scout.context.newPage();
     await page.goto(server.url(route));
-    const frame = await sidebarFrame(page);
+    await sidebarFrame(page);
     await expect
-      .poll(() => frame.locator('h1').textContent(), { timeout: 15_000 })
+      .poll(() => sidebarHeading(page), { timeout: 15_000 })
       .toContain(route.creator!.handle);
     const tabId = await tabIdOf(page);
     const stored = await (
