@@ -1,3 +1,5 @@
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { HOST_MATCHES } from './lib/platforms/hosts';
 
@@ -33,6 +35,16 @@ export default defineConfig({
       : // 131: use_dynamic_url regressed in 130; promise-returning listeners are not relied upon.
         { minimum_chrome_version: '131' }),
   }),
+  hooks: {
+    // Stack traces through the tap would otherwise name chrome-extension://<id>/...: a stable
+    // fingerprint of Scout for any page that throws through fetch.
+    'build:done': (wxt) => {
+      appendFileSync(
+        join(wxt.config.outDir, 'content-scripts/tap.js'),
+        '\n//# sourceURL=fetch.js\n',
+      );
+    },
+  },
   vite: () => ({
     build: { sourcemap: false },
   }),

@@ -3,8 +3,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { DEMO_ROUTES, type DemoRoute } from '../fixtures/pages/routes';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+};
 
 const PAGES_DIR = resolve(import.meta.dirname, '../fixtures/pages');
 
@@ -71,13 +77,19 @@ export async function startDemoServer(
   const requests: LoggedRequest[] = [];
   const server: Server = createServer(makeCertificate(), (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const route = routes.find((r) => r.host === host && r.path === path);
+    const requested = new URL(req.url ?? '/', 'https://localhost');
+    const path = requested.pathname;
+    const route = routes.find(
+      (r) =>
+        r.host === host &&
+        r.path === path &&
+        Object.entries(r.query ?? {}).every(([k, v]) => requested.searchParams.get(k) === v),
+    );
     let status = 404;
     if (route) {
       status = 200;
       res.writeHead(200, {
-        'content-type': 'text/html; charset=utf-8',
+        'content-type': CONTENT_TYPES[extname(route.file)] ?? 'text/plain',
         'cache-control': 'no-store',
       });
       res.end(readFileSync(join(PAGES_DIR, route.file)));
