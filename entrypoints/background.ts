@@ -3,10 +3,12 @@ import { TabRecords } from '@/lib/background/tab-records';
 import { getDb } from '@/lib/db/database';
 import { listen } from '@/lib/messaging/server';
 import { platformForUrl } from '@/lib/platforms';
+import { loadRateCard } from '@/lib/settings/rate-card';
 
 export default defineBackground(() => {
   const tabs = new TabRecords(browser.storage.session);
-  listen(createHandlers({ db: getDb(), tabs, now: Date.now }), {
+  const rateCard = async () => (await loadRateCard()).card;
+  listen(createHandlers({ db: getDb(), tabs, now: Date.now, rateCard }), {
     id: browser.runtime.id,
     origin: self.location.origin,
     ownsUrl: (url) => platformForUrl(url) !== null,

@@ -1,4 +1,6 @@
-import { getCreator, recordSnapshot } from '../db/creators';
+import { getCreator, historyOf, recordSnapshot } from '../db/creators';
+import { computeVetting } from '../metrics/vet';
+import type { RateCard } from '../metrics/rates';
 import type { ScoutDb } from '../db/database';
 import { listsOf, MissingError, saveToShortlist } from '../db/shortlists';
 import { fail } from '../messaging/protocol';
@@ -16,10 +18,12 @@ export interface BackgroundDeps {
   db: ScoutDb;
   tabs: TabRecords;
   now: () => number;
+  /** The user's rate card (defaults when none or invalid). */
+  rateCard: () => Promise<RateCard>;
 }
 
 /** The background's answers to every message; senders and data are already validated by dispatch. */
-export function createHandlers({ db, tabs, now }: BackgroundDeps): Handlers {
+export function createHandlers({ db, tabs, now, rateCard }: BackgroundDeps): Handlers {
   return {
     async 'snapshot/submit'({ url, snapshot }, sender) {
       if (sender.kind !== 'content') return fail('forbidden-sender', 'only a page can submit');
@@ -35,6 +39,15 @@ export function createHandlers({ db, tabs, now }: BackgroundDeps): Handlers {
         return fail('stale-page', `the page shows ${page.handle}, not ${snapshot.handle}`);
       }
       const row = await recordSnapshot(db, snapshot, now());
+      // Vetting is pure and under a millisecond: stored with the creator, so every page and export
+      // reads the same numbers without recomputing them.
+      const history = await historyOf(db, row.key, row.snapshot.capturedAt);
+      const { vetting } = computeVetting(row.snapshot, {
+        now: now(),
+        history,
+        rateCard: await rateCard(),
+      });
+      await db.creators.update(row.key, { vetting });
       await tabs.set(sender.tabId, { url, state: 'ready', creatorKey: row.key, updatedAt: now() });
       return { ok: true, data: { key: row.key } };
     },

@@ -60,3 +60,16 @@ export async function recordSnapshot(
 export function getCreator(db: ScoutDb, key: CreatorKey | string): Promise<CreatorRow | undefined> {
   return db.creators.get(key);
 }
+
+/** Scout's earlier snapshots of a creator, oldest first, captured before `before`. */
+export async function historyOf(
+  db: ScoutDb,
+  key: string,
+  before: number,
+): Promise<ProfileSnapshot[]> {
+  const rows = await db.snapshots
+    .where('[creatorKey+capturedAt]')
+    .between([key, -Infinity], [key, before], true, false)
+    .toArray();
+  return rows.map((row) => row.snapshot);
+}

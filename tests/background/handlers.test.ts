@@ -6,6 +6,9 @@ import { ScoutDb } from '@/lib/db/database';
 import type { Handlers, SenderInfo } from '@/lib/messaging/server';
 import type { PageState, Reply } from '@/lib/messaging/protocol';
 import type { ProfileSnapshot } from '@/lib/model';
+import { DEFAULT_RATE_CARD } from '@/lib/metrics/rates';
+
+const rateCard = async () => DEFAULT_RATE_CARD;
 
 const NOW = Date.UTC(2026, 0, 15, 12);
 
@@ -58,7 +61,7 @@ beforeEach(() => {
   db = new ScoutDb(`test-${crypto.randomUUID()}`);
   session = new MemorySession();
   tabs = new TabRecords(session);
-  handlers = createHandlers({ db, tabs, now: () => NOW });
+  handlers = createHandlers({ db, tabs, now: () => NOW, rateCard });
 });
 
 afterEach(async () => {
@@ -285,7 +288,7 @@ describe('TabRecords', () => {
     const restarted = new TabRecords(session);
     expect(await restarted.get(7)).toEqual(before);
     expect(await restarted.lastSeen()).toEqual({ tabId: 7, creatorKey: 'tiktok:jane' });
-    const again = createHandlers({ db, tabs: restarted, now: () => NOW });
+    const again = createHandlers({ db, tabs: restarted, now: () => NOW, rateCard });
     expect(data(await again['creator/for-tab']({}, sidebar(7))).creator?.key).toBe('tiktok:jane');
   });
 
@@ -298,5 +301,53 @@ describe('TabRecords', () => {
   it('ignores a record that is not valid', async () => {
     await session.set({ 'tab:7': { state: 'ready', creatorKey: 'NOT A KEY' } });
     expect(await tabs.get(7)).toBeNull();
+  });
+});
+
+describe('vetting on arrival', () => {
+  const videos = Array.from({ length: 12 }, (_, i) => ({
+    id: String(7_300_000_000_000_000_000n + BigInt(i)),
+    kind: 'video' as const,
+    postedAt: NOW - (i + 4) * 86_400_000,
+    views: 20_000,
+    likes: 1_600 + i * 10,
+    comments: 100,
+    shares: 80,
+    precision: { views: 'exact', likes: 'exact', comments: 'exact', shares: 'exact' } as const,
+  }));
+
+  it('stores the tier, engagement and rates with the creator', async () => {
+    const url = 'https://www.tiktok.com/@jane';
+    await handlers['snapshot/submit'](
+      { url, snapshot: snapshot('jane', { recentPosts: videos }) },
+      content(7, url),
+    );
+    const vetting = (await getCreator(db, 'tiktok:jane'))?.vetting;
+    expect(vetting?.tier).toBe('micro');
+    expect(vetting?.engagement.basis).toBe('views');
+    expect(vetting?.engagement.sampleSize).toBe(12);
+    expect(vetting?.engagement.rate).toBeCloseTo(((1_600 + 60 + 100 + 80) / 20_000) * 100, 0);
+    expect(vetting?.rates[0]?.currency).toBe('USD');
+  });
+
+  it('prices with the user’s rate card', async () => {
+    const card = {
+      ...DEFAULT_RATE_CARD,
+      base: { ...DEFAULT_RATE_CARD.base, tiktok: { per1kFollowers: 12, video: 1 } },
+    };
+    const custom = createHandlers({ db, tabs, now: () => NOW, rateCard: async () => card });
+    const url = 'https://www.tiktok.com/@jane';
+    await handlers['snapshot/submit'](
+      { url, snapshot: snapshot('jane', { recentPosts: videos }) },
+      content(7, url),
+    );
+    const standard = (await getCreator(db, 'tiktok:jane'))?.vetting?.rates[0]?.mid ?? 0;
+    await custom['snapshot/submit'](
+      { url, snapshot: snapshot('jane', { recentPosts: videos }) },
+      content(7, url),
+    );
+    const doubled = (await getCreator(db, 'tiktok:jane'))?.vetting?.rates[0]?.mid ?? 0;
+    expect(standard).toBeGreaterThan(0);
+    expect(doubled / standard).toBeCloseTo(2, 1);
   });
 });
