@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ScoutDb } from '@/lib/db/database';
+import { RateCardForm, type RateCardApi } from './rate-card-form';
 
 /** Settings: what Scout keeps, where it keeps it. */
-export function OptionsApp({ db }: { db: ScoutDb }) {
+export function OptionsApp({ db, rateCard }: { db: ScoutDb; rateCard: RateCardApi }) {
   const counts = useLiveQuery(
     async () => ({
       creators: await db.creators.count(),
@@ -15,6 +16,9 @@ export function OptionsApp({ db }: { db: ScoutDb }) {
   return (
     <main className="page">
       <h1>Scout settings</h1>
+      <section>
+        <RateCardForm api={rateCard} />
+      </section>
       <section aria-labelledby="data-heading">
         <h2 id="data-heading">Your data</h2>
         <p>
