@@ -71,7 +71,16 @@ export function createHandlers({ db, tabs, now, rateCard }: BackgroundDeps): Han
         key = (await tabs.lastSeen())?.creatorKey;
       const creator = key ? ((await getCreator(db, key)) ?? null) : null;
       const lists = creator ? await listsOf(db, creator.key) : [];
-      return { ok: true, data: { tabId, page, creator, lists } };
+      const card = await rateCard();
+      // The detail is recomputed, not stored: it is pure, fast, and follows rate-card edits.
+      const detail = creator
+        ? computeVetting(creator.snapshot, {
+            now: now(),
+            history: await historyOf(db, creator.key, creator.snapshot.capturedAt),
+            rateCard: card,
+          }).detail
+        : null;
+      return { ok: true, data: { tabId, page, creator, lists, detail, rateCard: card } };
     },
 
     async 'shortlist/save'(req) {

@@ -1,4 +1,6 @@
 import { CreatorKeySchema, CreatorRowSchema, ProfileSnapshotSchema, z } from '../model';
+import type { RateCard } from '../metrics/rates';
+import type { VetDetail } from '../metrics/vet';
 import { ListNameSchema, NoteSchema, TagsSchema } from '../model/shortlist';
 
 /** What the content script last said about its page. */
@@ -55,6 +57,10 @@ export const protocol = {
       page: z.nullable(TabRecordSchema),
       creator: z.nullable(CreatorRowSchema),
       lists: z.array(z.object({ id: z.string(), name: z.string() })),
+      /** The expanded card's detail: formulas, exclusions, itemised rates, cadence, growth. */
+      detail: z.nullable(z.custom<VetDetail>()),
+      /** The rate card the prices were computed with (the card's add-on toggles need it). */
+      rateCard: z.custom<RateCard>(),
     }),
   },
   /** Sidebar or popup → background: save a creator Scout has seen to a list. */

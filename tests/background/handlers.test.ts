@@ -216,7 +216,7 @@ describe('creator/for-tab', () => {
   it("answers the sidebar of a tab with no record with nothing, not another tab's creator", async () => {
     await submit(9, 'john');
     const view = data(await handlers['creator/for-tab']({}, sidebar(7)));
-    expect(view).toEqual({ tabId: 7, page: null, creator: null, lists: [] });
+    expect(view).toMatchObject({ tabId: 7, page: null, creator: null, lists: [], detail: null });
   });
 
   it('answers the popup about the tab it names', async () => {
@@ -236,11 +236,12 @@ describe('creator/for-tab', () => {
   });
 
   it('gives the popup nothing when no creator was ever seen', async () => {
-    expect(data(await handlers['creator/for-tab']({}, popup))).toEqual({
+    expect(data(await handlers['creator/for-tab']({}, popup))).toMatchObject({
       tabId: null,
       page: null,
       creator: null,
       lists: [],
+      detail: null,
     });
   });
 

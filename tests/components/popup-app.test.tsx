@@ -2,6 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_RATE_CARD } from '@/lib/metrics/rates';
 import { PopupApp, type PopupApi } from '@/components/popup-app';
 import { getCreator, recordSnapshot } from '@/lib/db/creators';
 import { ScoutDb } from '@/lib/db/database';
@@ -57,6 +58,8 @@ function fakeApi({ tabCreator, lastSeen }: { tabCreator?: string; lastSeen?: str
           : null,
       creator,
       lists: creator ? await listsOf(db, creator.key) : [],
+      detail: null,
+      rateCard: DEFAULT_RATE_CARD,
     };
   };
   const api = {

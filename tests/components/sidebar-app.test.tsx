@@ -2,6 +2,7 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_RATE_CARD } from '@/lib/metrics/rates';
 import type { SidebarApi } from '@/components/sidebar-app';
 import type { PageState, Reply, ResponseOf, TabRecord } from '@/lib/messaging/protocol';
 import type { CreatorRow, ProfileSnapshot } from '@/lib/model';
@@ -39,7 +40,14 @@ const page = (state: PageState, creatorKey?: string): TabRecord => ({
 /** What the background answers for tab 7 when it shows this creator. */
 const readyView = (snap: ProfileSnapshot, lists: TabView['lists'] = []): TabView => {
   const row = creatorRow(snap);
-  return { tabId: 7, page: page('ready', row.key), creator: row, lists };
+  return {
+    tabId: 7,
+    page: page('ready', row.key),
+    creator: row,
+    lists,
+    detail: null,
+    rateCard: DEFAULT_RATE_CARD,
+  };
 };
 
 const ok = <T,>(data: T): Reply<T> => ({ ok: true, data });
@@ -158,7 +166,16 @@ describe('the sidebar', () => {
   ];
 
   it.each(STATES)('shows the %s state as "%s"', async (state, title) => {
-    const { api } = fakeApi(ok({ tabId: 7, page: page(state), creator: null, lists: [] }));
+    const { api } = fakeApi(
+      ok({
+        tabId: 7,
+        page: page(state),
+        creator: null,
+        lists: [],
+        detail: null,
+        rateCard: DEFAULT_RATE_CARD,
+      }),
+    );
     render(<SidebarApp api={api} />);
     expect(await screen.findByRole('heading', { name: title })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /save/i })).toBeNull();
@@ -171,6 +188,8 @@ describe('the sidebar', () => {
         page: { ...page('private'), reason: 'Only followers see this account' },
         creator: null,
         lists: [],
+        detail: null,
+        rateCard: DEFAULT_RATE_CARD,
       }),
     );
     render(<SidebarApp api={api} />);
@@ -179,7 +198,16 @@ describe('the sidebar', () => {
 
   it('never shows a creator the background holds while the tab is reading another page', async () => {
     const row = creatorRow(snapshot('jane', { displayName: 'Jane Doe' }));
-    const { api } = fakeApi(ok({ tabId: 7, page: page('reading'), creator: row, lists: [] }));
+    const { api } = fakeApi(
+      ok({
+        tabId: 7,
+        page: page('reading'),
+        creator: row,
+        lists: [],
+        detail: null,
+        rateCard: DEFAULT_RATE_CARD,
+      }),
+    );
     render(<SidebarApp api={api} />);
     expect(await screen.findByRole('heading', { name: 'Reading this page…' })).toBeTruthy();
     expect(screen.queryByText('Jane Doe')).toBeNull();
@@ -246,7 +274,17 @@ describe('the sidebar', () => {
     const fake = fakeApi(ok(readyView(snapshot('jane', { displayName: 'Jane Doe' }))));
     render(<SidebarApp api={fake.api} />);
     await screen.findByRole('heading', { name: 'Jane Doe' });
-    await fake.tabChanged(7, ok({ tabId: 7, page: page('reading'), creator: null, lists: [] }));
+    await fake.tabChanged(
+      7,
+      ok({
+        tabId: 7,
+        page: page('reading'),
+        creator: null,
+        lists: [],
+        detail: null,
+        rateCard: DEFAULT_RATE_CARD,
+      }),
+    );
     expect(await screen.findByRole('heading', { name: 'Reading this page…' })).toBeTruthy();
     expect(screen.queryByText('Jane Doe')).toBeNull();
   });

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_RATE_CARD } from '@/lib/metrics/rates';
 import type { ProfileSnapshot } from '@/lib/model';
 import type { MessageName, Reply } from '@/lib/messaging/protocol';
 import {
@@ -60,7 +61,16 @@ function fakeHandlers(): Handlers & { [N in MessageName]: ReturnType<typeof vi.f
   return {
     'snapshot/submit': vi.fn(async () => ok({ key: 'tiktok:jane' })),
     'page/status': vi.fn(async () => ok({})),
-    'creator/for-tab': vi.fn(async () => ok({ tabId: 7, page: null, creator: null, lists: [] })),
+    'creator/for-tab': vi.fn(async () =>
+      ok({
+        tabId: 7,
+        page: null,
+        creator: null,
+        lists: [],
+        detail: null,
+        rateCard: DEFAULT_RATE_CARD,
+      }),
+    ),
     'shortlist/save': vi.fn(async () =>
       ok({ listId: 'default', listName: 'Shortlist', entryId: 'x', created: true }),
     ),
