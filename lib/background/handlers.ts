@@ -35,7 +35,9 @@ export function createHandlers({ db, tabs, now, rateCard }: BackgroundDeps): Han
       if (!page || page.platform !== snapshot.platform) {
         return fail('stale-page', 'the snapshot is not about the sending page');
       }
-      if (page.handle && page.handle !== snapshot.handle) {
+      // A profile URL names its creator; a video or post URL may carry any handle (the page shows
+      // its author), so only profiles are held to the URL's handle.
+      if (page.kind === 'profile' && page.handle && page.handle !== snapshot.handle) {
         return fail('stale-page', `the page shows ${page.handle}, not ${snapshot.handle}`);
       }
       const row = await recordSnapshot(db, snapshot, now());

@@ -1,3 +1,4 @@
+import type { Reading } from '../extract/reading';
 import type { Platform, ProfileSnapshot } from '../model/snapshot';
 
 /** What a URL is on its platform. Feeds, search, messages and settings are not page kinds. */
@@ -38,10 +39,35 @@ export interface ExtractInput {
   url: URL;
   /** The capture clock (epoch ms), supplied by the caller: parsers never read the time. */
   now: number;
+  /**
+   * Optional: a fixed capture time (the CLI's `--at`) that overrides the payloads' own clocks;
+   * without it the snapshot takes the payload's clock where it carries one, else `now`.
+   */
+  at?: number;
+  /**
+   * Optional: JSON bodies the page received besides its document (tapped API responses, saved
+   * bodies in the CLI), each with the URL it came from; read with `readBody` and merged in.
+   */
+  bodies?: readonly { json: unknown; url: URL }[];
 }
 
 /** One platform: URL rules plus the reader that turns a page into a snapshot. */
 export interface PlatformDefinition extends PlatformUrlRules {
   name: string;
   extract(input: ExtractInput): ExtractResult;
+  /**
+   * Optional: what one JSON body says (an API response the page fetched, or a saved embedded
+   * payload), recognised by shape, as readings to merge; `url` is where the body came from (the
+   * page URL when unknown). Never throws; an unknown shape gives []. Platforms without it read
+   * documents only.
+   */
+  readBody?(json: unknown, url: URL, now: number): Reading[];
+  /** Optional: what one document says, as readings (embedded JSON, meta tags, DOM). Never throws. */
+  readDocument?(doc: Document, url: URL, now: number): Reading[];
+  /**
+   * Optional: the page's answer from readings gathered anywhere (several saved files in the CLI,
+   * a document plus tapped bodies): a merged snapshot for the page's creator, or the problem.
+   * `extract` is `settle` over `readDocument` and `readBody` for platforms that have all three.
+   */
+  settle?(readings: readonly Reading[], input: ExtractInput): ExtractResult;
 }

@@ -1,9 +1,16 @@
 import type { PlatformDefinition } from '../types';
-import { extractFromUrl } from '../url-snapshot';
+import { extractTiktok, readTiktokDocument, settleTiktok } from './extract';
+import { readTiktokBody } from './read-body';
 import { tiktokUrls } from './url';
 
+/** TikTok: URL rules, and readers for its pages and the API bodies it fetches. */
 export const tiktok: PlatformDefinition = {
   ...tiktokUrls,
   name: 'TikTok',
-  extract: (input) => extractFromUrl(tiktokUrls, input),
+  extract: extractTiktok,
+  readBody: readTiktokBody,
+  readDocument: readTiktokDocument,
+  settle: settleTiktok,
 };
+
+export { readTiktokBody } from './read-body';

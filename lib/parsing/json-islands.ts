@@ -1,0 +1,154 @@
+/**
+ * JSON islands: the structured data a page ships inside its own HTML, found and parsed without
+ * ever throwing. Three carriers exist across the platforms' vintages:
+ * - `<script type="application/json" id="…">` (TikTok `__UNIVERSAL_DATA_FOR_REHYDRATION__`,
+ *   `SIGI_STATE`, `__NEXT_DATA__`: NOTES-tiktok-instagram.md §1.1);
+ * - `<script type="application/ld+json">` (Instagram 2021, LinkedIn public pages);
+ * - `window['X'] = {…};` / `window.X = {…};` inside an inline script (TikTok's
+ *   `window['SIGI_STATE']=` variant, Instagram's `window._sharedData = {…};`).
+ * Pure and browser-safe: no window, no network; the caller hands over the Document.
+ */
+
+/** Where an island was found. */
+export type JsonIslandKind = 'json-script' | 'ld-json' | 'assignment';
+
+/** One island: its name (script id, or the assigned global's name), where it was, and its value. */
+export interface JsonIsland {
+  /** The script's id (`__NEXT_DATA__`), the assigned name (`SIGI_STATE`), or '' for an unnamed ld+json. */
+  name: string;
+  kind: JsonIslandKind;
+  /** The parsed value; undefined when the island could not be read (see `error`). */
+  value: unknown;
+  /** Why the value is missing: bigger than the cap, or not valid JSON. */
+  error?: 'too-large' | 'invalid-json';
+}
+
+/** Which islands to read, and how large an island may be. */
+export interface JsonIslandOptions {
+  /** Only islands with one of these names (ids or assigned names); all islands when absent. */
+  names?: readonly string[];
+  /** Largest island text read, in characters; bigger ones are reported as 'too-large'. */
+  maxChars?: number;
+}
+
+/**
+ * The default cap: TikTok's rehydration island is a few hundred KB on a busy profile; 8 MB leaves
+ * room for growth while bounding the work a hostile page can make a content script do.
+ */
+export const MAX_ISLAND_CHARS = 8_000_000;
+
+const JS_TYPES = new Set(['', 'text/javascript', 'application/javascript', 'module']);
+/** `window['NAME'] =`, `window["NAME"]=`, `window.NAME =`: the assignment forms the captures use. */
+const ASSIGNMENT =
+  /window\s*(?:\[\s*(['"])([\w$.-]{1,100})\1\s*\]|\.([\w$]{1,100}))\s*=\s*(?=[{[])/g;
+
+/** Parses JSON text; undefined for invalid JSON or text over the cap. Never throws. */
+export function parseJson(text: string, maxChars: number = MAX_ISLAND_CHARS): unknown {
+  if (typeof text !== 'string' || text.length > maxChars) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    // Truncated or hand-edited pages are ordinary input; a RangeError from absurd nesting too.
+    return undefined;
+  }
+}
+
+/** Every JSON island in the document (in document order), optionally filtered by name. */
+export function findJsonIslands(doc: Document, options: JsonIslandOptions = {}): JsonIsland[] {
+  const maxChars = options.maxChars ?? MAX_ISLAND_CHARS;
+  const wanted = options.names ? new Set(options.names) : null;
+  const islands: JsonIsland[] = [];
+  let scripts: ArrayLike<Element>;
+  try {
+    scripts = doc.getElementsByTagName('script');
+  } catch {
+    return islands;
+  }
+  for (let i = 0; i < scripts.length; i++) {
+    const script = scripts[i];
+    if (!script || script.hasAttribute('src')) continue;
+    const type = (script.getAttribute('type') ?? '').trim().toLowerCase();
+    const text = script.textContent ?? '';
+    if (type === 'application/json' || type === 'application/ld+json') {
+      const name = script.getAttribute('id') ?? '';
+      if (wanted && !wanted.has(name)) continue;
+      const kind: JsonIslandKind = type === 'application/json' ? 'json-script' : 'ld-json';
+      islands.push(readIsland(name, kind, text, maxChars));
+    } else if (JS_TYPES.has(type)) {
+      // A script bigger than the cap is not scanned at all: the scan itself is the cost to bound.
+      if (text.length > maxChars || !text.includes('window')) continue;
+      islands.push(...findAssignments(text, wanted, maxChars));
+    }
+  }
+  return islands;
+}
+
+/** The value of the first readable island with this name, or undefined. */
+export function jsonIsland(
+  doc: Document,
+  name: string,
+  options: Omit<JsonIslandOptions, 'names'> = {},
+): unknown {
+  for (const island of findJsonIslands(doc, { ...options, names: [name] })) {
+    if (island.value !== undefined) return island.value;
+  }
+  return undefined;
+}
+
+function readIsland(
+  name: string,
+  kind: JsonIslandKind,
+  text: string,
+  maxChars: number,
+): JsonIsland {
+  if (text.length > maxChars) return { name, kind, value: undefined, error: 'too-large' };
+  const value = parseJson(text, maxChars);
+  return value === undefined ? { name, kind, value, error: 'invalid-json' } : { name, kind, value };
+}
+
+function findAssignments(
+  text: string,
+  wanted: ReadonlySet<string> | null,
+  maxChars: number,
+): JsonIsland[] {
+  const found: JsonIsland[] = [];
+  ASSIGNMENT.lastIndex = 0;
+  for (let m = ASSIGNMENT.exec(text); m; m = ASSIGNMENT.exec(text)) {
+    const name = m[2] ?? m[3] ?? '';
+    if (wanted && !wanted.has(name)) continue;
+    const start = m.index + m[0].length;
+    const end = literalEnd(text, start);
+    if (end === -1) {
+      found.push({ name, kind: 'assignment', value: undefined, error: 'invalid-json' });
+      break;
+    }
+    found.push(readIsland(name, 'assignment', text.slice(start, end), maxChars));
+    ASSIGNMENT.lastIndex = end;
+  }
+  return found;
+}
+
+/**
+ * The end (exclusive) of the JSON object or array that starts at `start`, found by counting
+ * brackets outside strings; -1 when it never closes (a truncated page). Iterative, so a deeply
+ * nested literal costs time proportional to its length and no stack.
+ */
+function literalEnd(text: string, start: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) {
+      inString = true;
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      depth++;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return -1;
+}

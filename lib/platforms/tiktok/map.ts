@@ -1,0 +1,230 @@
+import {
+  newReading,
+  normalizeHandle,
+  type CountReading,
+  type Identity,
+  type PostReading,
+  type Reading,
+  type ReadingProblem,
+} from '../../extract/reading';
+import type { PostCountField, ProfileCountField } from '../../model/snapshot';
+import type { TiktokItem, TiktokStats, TiktokStatsV2, TiktokUser } from './schemas';
+
+/**
+ * Mapping TikTok's raw objects (already through the lenient schemas) to readings. Precision rules
+ * (DESIGN "Precision", NOTES §1.1):
+ * - numeric `stats` are rounded by TikTok from 10,000 up, to one decimal of the compact unit
+ *   (32700000 = 32.7M, 427700 = 427.7K, 84900 = 84.9K in the captures); below 10,000 they are exact
+ *   (496, 118, 673 in tiktok-profile-next-data-tiktok-2021-01.html);
+ * - `statsV2` strings are the exact source, except when a value sits on that same rounding grid:
+ *   in tiktok-api-post-item_list-rapidapi45-zg.520-2025-10.json `authorStatsV2` says
+ *   followerCount "427700" and heartCount "6800000", and `statsV2` diggCount "68300" and
+ *   playCount "1900000" — the rounded numbers again, as strings. An exact count lands on the grid
+ *   by chance once in 100 (K range) to once in 100,000 (M range), so a value on the grid is marked
+ *   'rounded': the number is the same, and a round number never poses as an exact one (which would
+ *   make round-jump warnings fire on TikTok's rounding).
+ */
+
+const ROUNDING_FLOOR = 10_000;
+
+/** A safe non-negative integer from a JSON number or a string of digits; undefined otherwise. */
+export function toCount(raw: number | string | undefined): number | undefined {
+  let n: number;
+  if (typeof raw === 'number') n = raw;
+  else if (typeof raw === 'string' && /^\d{1,16}$/.test(raw.trim())) n = Number(raw.trim());
+  else return undefined;
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
+/** True when `n` is what TikTok's compact rounding would print (one decimal of K, M or B). */
+export function onRoundingGrid(n: number): boolean {
+  const step = n < 1_000_000 ? 100 : n < 1_000_000_000 ? 100_000 : 100_000_000;
+  return n % step === 0;
+}
+
+/** A numeric `stats` value with its precision. */
+export function numericStat(raw: number | string | undefined): CountReading | undefined {
+  const value = toCount(raw);
+  if (value === undefined) return undefined;
+  return { value, precision: value >= ROUNDING_FLOOR ? 'rounded' : 'exact' };
+}
+
+/** A `statsV2` string with its precision (only strings: the V2 format is strings throughout). */
+export function v2Stat(raw: string | undefined): CountReading | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const value = toCount(raw);
+  if (value === undefined) return undefined;
+  const rounded = value >= ROUNDING_FLOOR && onRoundingGrid(value);
+  return { value, precision: rounded ? 'rounded' : 'exact' };
+}
+
+/** The exact reading where statsV2 has one, else the numeric reading. */
+function stat(
+  v2: string | undefined,
+  numeric: number | string | undefined,
+): CountReading | undefined {
+  const fromV2 = v2Stat(v2);
+  const fromNumeric = numericStat(numeric);
+  if (fromV2 && (fromV2.precision === 'exact' || !fromNumeric)) return fromV2;
+  return fromNumeric ?? fromV2;
+}
+
+/** An id as a string: strings of digits as they are, numbers only when JSON kept them exact. */
+export function idString(raw: string | number | undefined): string | undefined {
+  if (typeof raw === 'string') return /^\d{1,30}$/.test(raw) ? raw : undefined;
+  if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw > 0) return String(raw);
+  return undefined;
+}
+
+/** Profile counts from `stats` and `statsV2` (either may be missing). */
+export function mapStats(
+  stats: TiktokStats | undefined,
+  v2: TiktokStatsV2 | undefined,
+): Partial<Record<ProfileCountField, CountReading>> {
+  const counts: Partial<Record<ProfileCountField, CountReading>> = {};
+  const put = (field: ProfileCountField, c: CountReading | undefined) => {
+    if (c) counts[field] = c;
+  };
+  put('followers', stat(v2?.followerCount, stats?.followerCount));
+  put('following', stat(v2?.followingCount, stats?.followingCount));
+  // `heartCount` is the 64-bit total; `heart` is kept for vintages that only have it.
+  put('likes', stat(v2?.heartCount ?? v2?.heart, stats?.heartCount ?? stats?.heart));
+  put('posts', stat(v2?.videoCount, stats?.videoCount));
+  return counts;
+}
+
+/** Who a user object is: handle, id, secUid. */
+export function identify(user: TiktokUser | undefined): Identity {
+  const who: Identity = {};
+  const handle = normalizeHandle(user?.uniqueId);
+  if (handle) who.handle = handle;
+  const id = idString(user?.id);
+  if (id) who.platformId = id;
+  if (user?.secUid) who.altIds = [user.secUid];
+  return who;
+}
+
+/** A profile reading from a user object and its stats. */
+export function mapProfile(
+  source: string,
+  user: TiktokUser | undefined,
+  stats: TiktokStats | undefined,
+  v2: TiktokStatsV2 | undefined,
+): Reading {
+  return fillProfile(newReading(source, identify(user)), user, stats, v2);
+}
+
+/** Adds a user object's profile fields and its stats to a reading. */
+function fillProfile(
+  reading: Reading,
+  user: TiktokUser | undefined,
+  stats: TiktokStats | undefined,
+  v2: TiktokStatsV2 | undefined,
+): Reading {
+  if (user?.nickname) reading.displayName = user.nickname;
+  if (typeof user?.signature === 'string') reading.bio = user.signature;
+  if (user?.verified !== undefined) reading.verified = user.verified;
+  const isPrivate = user?.privateAccount ?? user?.secret;
+  if (isPrivate !== undefined) reading.isPrivate = isPrivate;
+  reading.counts = mapStats(stats, v2);
+  return reading;
+}
+
+/** Who posted an item: the author object (UNIVERSAL, NEXT, API) or SIGI's uniqueId string. */
+export function itemAuthor(item: TiktokItem): Identity {
+  if (typeof item.author === 'object' && item.author) return identify(item.author);
+  const who: Identity = {};
+  const handle = normalizeHandle(item.author);
+  if (handle) who.handle = handle;
+  const id = idString(item.authorId);
+  if (id) who.platformId = id;
+  if (item.authorSecId) who.altIds = [item.authorSecId];
+  return who;
+}
+
+/** Seconds since 1970 encoded in a TikTok post id's top 32 bits (NOTES §1.1: "id >> 32"). */
+export function timeFromId(id: string): number | undefined {
+  if (id.length < 18) return undefined;
+  try {
+    return Number(BigInt(id) >> 32n);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One post from an item. The date is `createTime` (seconds); without it, the id's timestamp, which
+ * agrees to a second (7513039993741397256 >> 32 = 1749265943, createTime 1749265942 in the
+ * item_list capture). `isAd` / `adAuthorization` true mark a sponsored post; `isAd` false alone
+ * says not an ad.
+ */
+export function mapItem(item: TiktokItem, handle: string | undefined): PostReading | undefined {
+  const id = idString(item.id);
+  if (!id) return undefined;
+  const post: PostReading = { id, counts: {} };
+  const created = toCount(item.createTime) ?? timeFromId(id);
+  if (created !== undefined) post.postedAt = created * 1000;
+  const images = item.imagePost?.images;
+  post.kind = item.imagePost ? ((images?.length ?? 0) > 1 ? 'carousel' : 'image') : 'video';
+  if (handle) {
+    post.url = `https://www.tiktok.com/@${handle}/${item.imagePost ? 'photo' : 'video'}/${id}`;
+  }
+  const put = (field: PostCountField, c: CountReading | undefined) => {
+    if (c) post.counts[field] = c;
+  };
+  const s = item.stats;
+  const v2 = item.statsV2;
+  put('likes', stat(v2?.diggCount, s?.diggCount));
+  put('comments', stat(v2?.commentCount, s?.commentCount));
+  put('shares', stat(v2?.shareCount, s?.shareCount));
+  put('views', stat(v2?.playCount, s?.playCount));
+  put('saves', stat(v2?.collectCount, s?.collectCount));
+  if (item.isPinnedItem !== undefined) post.pinned = item.isPinnedItem;
+  if (item.isAd === true || item.adAuthorization === true) post.sponsored = true;
+  else if (item.isAd === false) post.sponsored = false;
+  if (typeof item.desc === 'string') post.caption = item.desc;
+  return post;
+}
+
+/**
+ * Readings from a list of items, one per author: the author's posts plus their `authorStats`.
+ * Items whose author the payload does not name go to `fallback` (the account the list is known to
+ * be about, e.g. the secUid the page asked item_list for), or are dropped.
+ */
+export function mapItems(
+  source: string,
+  items: readonly (TiktokItem | undefined)[] | undefined,
+  fallback?: Identity,
+): Reading[] {
+  const byAuthor = new Map<string, Reading>();
+  for (const item of items ?? []) {
+    if (!item) continue;
+    let who = itemAuthor(item);
+    if (!who.handle && !who.platformId && !who.altIds) who = fallback ?? {};
+    const key = who.handle ?? who.platformId ?? who.altIds?.[0];
+    if (key === undefined) continue;
+    let reading = byAuthor.get(key);
+    if (!reading) {
+      const author = typeof item.author === 'object' ? item.author : undefined;
+      reading = fillProfile(newReading(source, who), author, item.authorStats, item.authorStatsV2);
+      byAuthor.set(key, reading);
+    }
+    const post = mapItem(item, who.handle);
+    if (post) reading.posts.push(post);
+  }
+  return [...byAuthor.values()];
+}
+
+/**
+ * What a TikTok status code says about the page's account. 10202 is "page not found" and 10221 a
+ * banned or invalid profile; 10222 a private account and 10216 a private video; 10102 "not login"
+ * (davidteather/TikTok-Api issue #403, codes collected by its users; no capture here has a non-zero
+ * code, so [unverified]).
+ */
+export function statusProblem(raw: number | string | undefined): ReadingProblem | undefined {
+  const code = toCount(raw);
+  if (code === 10202 || code === 10221 || code === 10223) return 'not-found';
+  if (code === 10222 || code === 10216) return 'private';
+  if (code === 10102) return 'sign-in-required';
+  return undefined;
+}

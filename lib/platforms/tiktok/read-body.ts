@@ -1,0 +1,187 @@
+import { isRecord } from '../../extract/lenient';
+import { newReading, type Reading } from '../../extract/reading';
+import { readCountText } from './meta';
+import { mapItems, mapProfile, statusProblem, toCount } from './map';
+import {
+  ItemDetailSchema,
+  ItemListSchema,
+  NextDataSchema,
+  SigiStateSchema,
+  UniversalDataSchema,
+  UserDetailSchema,
+  type TiktokItemDetail,
+  type TiktokUserDetail,
+} from './schemas';
+
+/** Source ids: which payload a reading came from (they end up in snapshot.sources). */
+export const TIKTOK_SOURCES = {
+  universal: 'tiktok/universal-data',
+  sigi: 'tiktok/sigi-state',
+  next: 'tiktok/next-data',
+  userDetail: 'tiktok/user-detail',
+  itemDetail: 'tiktok/item-detail',
+  itemList: 'tiktok/item-list',
+  shareMeta: 'tiktok/share-meta',
+  meta: 'tiktok/meta',
+  dom: 'dom',
+} as const;
+
+/**
+ * What a TikTok JSON payload says, recognised by shape: the UNIVERSAL_DATA root, SIGI_STATE,
+ * NEXT_DATA, a `/api/user/detail/` body (or the `webapp.user-detail` scope, same shape), an
+ * item-detail body or scope, or a `/api/post/item_list/` body. `url` is where the body came from:
+ * for an item_list request it names the account (`secUid=`), which attributes author-less items.
+ * Unknown shapes give []. Pure; never throws.
+ */
+export function readTiktokBody(json: unknown, url: URL, now: number): Reading[] {
+  void now;
+  try {
+    return readTiktokJson(json, url, undefined, 'en');
+  } catch {
+    // The schemas never throw on data; this guards the host page against a bug, not the input.
+    return [];
+  }
+}
+
+/**
+ * The same, with the source id of the carrier when the caller knows it (an island's name) and the
+ * page's locale for the summary texts.
+ */
+export function readTiktokJson(
+  json: unknown,
+  url: URL,
+  source: string | undefined,
+  locale: string,
+): Reading[] {
+  if (!isRecord(json)) return [];
+  if ('__DEFAULT_SCOPE__' in json)
+    return readUniversal(json, source ?? TIKTOK_SOURCES.universal, locale);
+  if ('UserModule' in json || 'ItemModule' in json || 'UserPage' in json) {
+    return readSigi(json, source ?? TIKTOK_SOURCES.sigi);
+  }
+  if (isRecord(json['props']) && 'pageProps' in json['props']) {
+    return readNext(json, source ?? TIKTOK_SOURCES.next, locale);
+  }
+  if ('userInfo' in json) {
+    const body = UserDetailSchema(json);
+    return body ? readUserDetail(body, source ?? TIKTOK_SOURCES.userDetail, locale) : [];
+  }
+  if ('itemInfo' in json) {
+    const body = ItemDetailSchema(json);
+    return body ? readItemDetail(body, source ?? TIKTOK_SOURCES.itemDetail) : [];
+  }
+  if ('itemList' in json) return readItemList(json, url, source ?? TIKTOK_SOURCES.itemList);
+  return [];
+}
+
+/** A status-only reading: the payload says there is no profile (handle unknown: the page's own). */
+function problemReading(source: string, code: number | string | undefined): Reading[] {
+  const problem = statusProblem(code);
+  if (!problem) return [];
+  const reading = newReading(source);
+  reading.problem = problem;
+  return [reading];
+}
+
+function clockOf(extra: { now?: number | string | undefined } | undefined): number | undefined {
+  return toCount(extra?.now);
+}
+
+function readUserDetail(body: TiktokUserDetail, source: string, locale: string): Reading[] {
+  const readings: Reading[] = [];
+  const clock = clockOf(body.extra);
+  const info = body.userInfo;
+  const code = body.statusCode ?? body.status_code;
+  if (info?.user) {
+    const profile = mapProfile(source, info.user, info.stats, info.statsV2);
+    if (clock !== undefined) profile.clock = clock;
+    readings.push(profile);
+    // The 2021-era userInfo.itemList and today's empty one: the profile's own posts when present.
+    for (const r of mapItems(source, info.itemList, profile)) {
+      if (clock !== undefined) r.clock = clock;
+      readings.push(r);
+    }
+  } else {
+    readings.push(...problemReading(source, code));
+  }
+  // shareMeta repeats the stats, abbreviated: read only when the stats themselves are missing.
+  if (!info?.stats && !info?.statsV2) {
+    const share = readCountText(TIKTOK_SOURCES.shareMeta, body.shareMeta?.desc, locale);
+    if (share) {
+      if (clock !== undefined) share.clock = clock;
+      readings.push(share);
+    }
+  }
+  return readings;
+}
+
+function readItemDetail(body: TiktokItemDetail, source: string): Reading[] {
+  const item = body.itemInfo?.itemStruct;
+  if (!item) return problemReading(source, body.statusCode ?? body.status_code);
+  const readings = mapItems(source, [item]);
+  const clock = clockOf(body.extra);
+  if (clock !== undefined) for (const r of readings) r.clock = clock;
+  return readings;
+}
+
+function readItemList(json: unknown, url: URL, source: string): Reading[] {
+  const body = ItemListSchema(json);
+  if (!body) return [];
+  // The page asks item_list for one account by secUid: items that do not name their author are
+  // that account's (the 2025 capture names it on every item; older bodies may not).
+  const secUid = url.pathname.includes('/item_list') ? url.searchParams.get('secUid') : null;
+  const readings = mapItems(source, body.itemList, secUid ? { altIds: [secUid] } : undefined);
+  const clock = clockOf(body.extra);
+  if (clock !== undefined) for (const r of readings) r.clock = clock;
+  if (readings.length === 0) {
+    return problemReading(source, body.statusCode ?? body.status_code);
+  }
+  return readings;
+}
+
+function readUniversal(json: unknown, source: string, locale: string): Reading[] {
+  const scope = UniversalDataSchema(json)?.__DEFAULT_SCOPE__;
+  const readings: Reading[] = [];
+  // Only the creator scopes: `webapp.app-context.user` is the viewer and is never read.
+  const userDetail = scope?.['webapp.user-detail'];
+  if (userDetail) readings.push(...readUserDetail(userDetail, source, locale));
+  const itemDetail = scope?.['webapp.video-detail'];
+  if (itemDetail) readings.push(...readItemDetail(itemDetail, source));
+  return readings;
+}
+
+function readSigi(json: unknown, source: string): Reading[] {
+  const data = SigiStateSchema(json);
+  if (!data) return [];
+  const { UserModule: users, ItemModule: items, UserPage: page, VideoPage: video } = data;
+  const readings: Reading[] = [];
+  // Every user SIGI holds becomes a reading tagged with its own handle; merging keeps only the
+  // page's creator, so the viewer or a recommended account can never stand in for them.
+  for (const [key, user] of Object.entries(users?.users ?? {})) {
+    if (!user) continue;
+    const stats =
+      users?.stats?.[key] ?? (user.uniqueId ? users?.stats?.[user.uniqueId] : undefined);
+    readings.push(mapProfile(source, user, stats, undefined));
+  }
+  readings.push(...mapItems(source, Object.values(items ?? {})));
+  if (readings.length === 0) {
+    readings.push(...problemReading(source, page?.statusCode ?? video?.statusCode));
+  }
+  return readings;
+}
+
+function readNext(json: unknown, source: string, locale: string): Reading[] {
+  const page = NextDataSchema(json)?.props?.pageProps;
+  if (!page) return [];
+  // `props.initialProps.$user` is the viewer (petstoryss in the 2021 capture): never read.
+  const readings = readUserDetail(
+    { statusCode: page.statusCode, userInfo: page.userInfo },
+    source,
+    locale,
+  ).filter((r) => r.source === source);
+  const owner = readings.find((r) => r.handle);
+  readings.push(...mapItems(source, page.items, owner ? { handle: owner.handle } : undefined));
+  const item = page.itemInfo?.itemStruct;
+  if (item) readings.push(...mapItems(source, [item]));
+  return readings;
+}

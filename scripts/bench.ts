@@ -1,0 +1,51 @@
+// `npm run bench`: medians of Scout's performance measures against their budgets, as a table;
+// `npm run --silent bench -- --json` prints `{ "<measure-id>": { median, unit, budget, runs } }`.
+// `--runs <n>` changes the number of samples per measure (default 11). Real captures are read from
+// ../shared/fixtures (or SCOUT_FIXTURES) when present, Scout's own fixtures always.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseHTML } from 'linkedom';
+import { formatTable, runMeasures, type Measure } from '../lib/bench/measure';
+import { tiktokMeasures, type BenchFile } from '../lib/bench/tiktok';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SHARED = process.env.SCOUT_FIXTURES ?? resolve(ROOT, '../shared/fixtures');
+
+function files(dir: string, ext: string): BenchFile[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(ext))
+    .sort()
+    .map((f) => ({ name: basename(f, ext), text: readFileSync(join(dir, f), 'utf8') }));
+}
+
+function main(argv: string[]): number {
+  const json = argv.includes('--json');
+  const runsAt = argv.indexOf('--runs');
+  const runs = runsAt === -1 ? 11 : Number(argv[runsAt + 1]);
+  if (!Number.isInteger(runs) || runs < 1) {
+    process.stderr.write('bench: --runs needs a positive integer\n');
+    return 2;
+  }
+  const dirs = [join(SHARED, 'tiktok'), join(ROOT, 'tests/fixtures/tiktok')];
+  const measures: Measure[] = tiktokMeasures(
+    dirs.flatMap((d) => files(d, '.json')),
+    dirs.flatMap((d) => files(d, '.html')),
+    (text) => parseHTML(text).document as unknown as Document,
+    () => performance.now(),
+  );
+  if (!existsSync(SHARED)) {
+    process.stderr.write(`bench: ${SHARED} is absent; measuring Scout's own fixtures only\n`);
+  }
+  const results = runMeasures(measures, runs);
+  if (json) {
+    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  } else {
+    const labels = Object.fromEntries(measures.map((m) => [m.id, m.label]));
+    process.stdout.write(`${formatTable(results, labels)}\n`);
+  }
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));
