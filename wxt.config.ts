@@ -22,6 +22,12 @@ export default defineConfig({
       },
     ],
     action: { default_title: 'Scout' },
+    commands: {
+      'toggle-card': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Show or hide the Scout card on this page',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

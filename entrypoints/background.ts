@@ -1,5 +1,6 @@
 import { createHandlers } from '@/lib/background/handlers';
 import { TabRecords } from '@/lib/background/tab-records';
+import { TOGGLE_COMMAND, TOGGLE_MESSAGE } from '@/lib/content/layout';
 import { getDb } from '@/lib/db/database';
 import { listen } from '@/lib/messaging/server';
 import { platformForUrl } from '@/lib/platforms';
@@ -14,4 +15,9 @@ export default defineBackground(() => {
     ownsUrl: (url) => platformForUrl(url) !== null,
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabs.remove(tabId));
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== TOGGLE_COMMAND || tab?.id == null) return;
+    // A tab without Scout's content script has nobody to answer: nothing to toggle there.
+    browser.tabs.sendMessage(tab.id, { type: TOGGLE_MESSAGE }).catch(() => {});
+  });
 });

@@ -1,7 +1,33 @@
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Reading } from '../extract/reading';
 import { ask } from '../messaging/client';
-import type { PlatformDefinition } from '../platforms/types';
+import type { ExtractResult, PlatformDefinition } from '../platforms/types';
+import {
+  DEFAULT_LAYOUT,
+  findProfileButtons,
+  LAYOUT_KEY,
+  placeCard,
+  readLayout,
+  TOGGLE_MESSAGE,
+  type Layout,
+} from './layout';
 import { SidebarFrame } from './sidebar-frame';
+import { listenToTap, type TappedBody } from './tap-receiver';
+
+/** Readings from the page's own API responses kept for re-merging (bounded: old ones drop first). */
+const MAX_BODY_READINGS = 200;
+/** Bursts of responses (a page fetching profile and videos together) are merged once. */
+const SETTLE_DELAY_MS = 30;
+
+/** One creator page being read: superseded by the next navigation. */
+interface Visit {
+  href: string;
+  url: URL;
+  /** Fingerprint of the last result sent, so unchanged re-reads send nothing. */
+  sent: string | null;
+  domReady: boolean;
+}
 
 function domReady(ctx: ContentScriptContext): Promise<void> {
   if (document.readyState !== 'loading') return Promise.resolve();
@@ -10,24 +36,83 @@ function domReady(ctx: ContentScriptContext): Promise<void> {
   );
 }
 
+/** A snapshot's identity for "did anything change?", ignoring the capture clock. */
+const fingerprint = (result: ExtractResult) =>
+  result.ok
+    ? JSON.stringify({ ...result.snapshot, capturedAt: 0 })
+    : `${result.problem}:${result.reason}`;
+
 /**
- * Scout in one host tab: on every (SPA) navigation it decides whether the URL is a creator page,
- * mounts or removes the sidebar, reads the page, and tells the background. Each visit aborts the
- * previous one, so a slow read of the last creator never lands under the new URL.
+ * Scout in one host tab. On every (SPA) navigation it decides whether the URL is a creator page,
+ * mounts or removes the card, and reads the page: its document once the DOM is ready, and the
+ * page's own API responses (from the MAIN-world tap) as they arrive, merged into one snapshot for
+ * the creator the URL names — readings about anyone else are discarded by the merge. Each visit
+ * supersedes the previous one, so a late result for the last creator never lands under the new URL.
  */
 export function startContentScript(ctx: ContentScriptContext, platform: PlatformDefinition): void {
   const frame = new SidebarFrame(ctx);
-  let visit: AbortController | null = null;
+  let layout: Layout = DEFAULT_LAYOUT;
+  /** The keyboard shortcut hides the card in this tab until pressed again. */
+  let dismissed = false;
+  const bodyReadings: Reading[] = [];
+  let visit: Visit | null = null;
   let reported = false;
-  /** Whose page the mounted sidebar was opened for. */
+  /** Whose page the mounted card was opened for. */
   let shownFor: string | null = null;
+  let settleTimer: number | undefined;
+
+  const hidden = () => dismissed || layout.hiddenHosts.includes(location.hostname);
+
+  function showCard(): void {
+    if (!visit || hidden()) return frame.unmount();
+    frame.mount();
+    placeAwayFromButtons();
+  }
+
+  function placeAwayFromButtons(): void {
+    if (!frame.mounted) return;
+    const avoid = document.body
+      ? findProfileButtons(document).map((el) => el.getBoundingClientRect())
+      : [];
+    frame.place(placeCard(layout, { width: window.innerWidth, height: window.innerHeight }, avoid));
+  }
+
+  async function settle(current: Visit): Promise<void> {
+    if (current !== visit || !current.domReady || ctx.isInvalid) return;
+    const readings = [
+      ...(platform.readDocument?.(document, current.url, Date.now()) ?? []),
+      ...bodyReadings,
+    ];
+    const input = { url: current.url, now: Date.now() };
+    const result = platform.settle
+      ? platform.settle(readings, input)
+      : platform.extract({ ...input, doc: document });
+    // A live page is read now: a payload's own clock can trail the local one (server skew, cached
+    // bodies), and a richer re-read must never look older than the read before it.
+    if (result.ok) result.snapshot.capturedAt = Math.max(result.snapshot.capturedAt, input.now);
+    const print = fingerprint(result);
+    if (print === current.sent) return;
+    current.sent = print;
+    if (result.ok) await ask('snapshot/submit', { url: current.href, snapshot: result.snapshot });
+    else
+      await ask('page/status', { url: current.href, state: result.problem, reason: result.reason });
+    placeAwayFromButtons();
+  }
+
+  function scheduleSettle(): void {
+    window.clearTimeout(settleTimer);
+    const current = visit;
+    if (!current) return;
+    settleTimer = ctx.setTimeout(() => {
+      void settle(current).catch((error: unknown) => console.debug('[scout] read failed', error));
+    }, SETTLE_DELAY_MS);
+  }
 
   async function open(href: string): Promise<void> {
-    visit?.abort();
-    const current = (visit = new AbortController());
     const url = new URL(href);
     const match = platform.match(url);
     if (!match) {
+      visit = null;
       frame.unmount();
       shownFor = null;
       // Only a tab that showed a creator needs telling that it no longer does.
@@ -35,25 +120,60 @@ export function startContentScript(ctx: ContentScriptContext, platform: Platform
       return;
     }
     reported = true;
-    // Another creator: a fresh sidebar, in this same task, so the previous creator's numbers are
-    // gone before the new URL has been on screen for a frame.
+    const current: Visit = { href, url, sent: null, domReady: false };
+    visit = current;
+    // Another creator: a fresh card, in this same task, so the previous creator's numbers are gone
+    // before the new URL has been on screen for a frame.
     const target = match.handle ?? `post:${match.postId ?? href}`;
     if (shownFor !== target) frame.unmount();
     shownFor = target;
-    frame.mount();
+    showCard();
     await ask('page/status', { url: href, state: 'reading' });
     await domReady(ctx);
-    if (current.signal.aborted || ctx.isInvalid) return;
-    const result = platform.extract({ doc: document, url, now: Date.now() });
-    if (current.signal.aborted) return;
-    if (result.ok) await ask('snapshot/submit', { url: href, snapshot: result.snapshot });
-    else await ask('page/status', { url: href, state: result.problem, reason: result.reason });
+    if (current !== visit) return;
+    current.domReady = true;
+    scheduleSettle();
+  }
+
+  function onBody(body: TappedBody): void {
+    if (!platform.readBody) return;
+    for (const json of body.documents)
+      bodyReadings.push(...platform.readBody(json, body.url, Date.now()));
+    bodyReadings.splice(0, Math.max(0, bodyReadings.length - MAX_BODY_READINGS));
+    scheduleSettle();
   }
 
   const safeOpen = (href: string) =>
     open(href).catch((error: unknown) => console.debug('[scout] page read failed', error));
 
+  listenToTap(ctx, onBody);
   void safeOpen(location.href);
   // The event's newUrl: location.href still holds the old URL inside pushState.
   ctx.addEventListener(window, 'wxt:locationchange', (event) => void safeOpen(event.newUrl.href));
+  ctx.addEventListener(window, 'resize', () => placeAwayFromButtons());
+
+  void browser.storage.local.get(LAYOUT_KEY).then((stored) => {
+    layout = readLayout(stored[LAYOUT_KEY]);
+    showCard();
+  });
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !(LAYOUT_KEY in changes)) return;
+    layout = readLayout(changes[LAYOUT_KEY]?.newValue);
+    showCard();
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  const onMessage = (message: unknown, sender: { id?: string }) => {
+    if (
+      sender.id !== browser.runtime.id ||
+      (message as { type?: unknown })?.type !== TOGGLE_MESSAGE
+    )
+      return;
+    dismissed = !dismissed;
+    showCard();
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    browser.storage.onChanged.removeListener(onStorage);
+    browser.runtime.onMessage.removeListener(onMessage);
+  });
 }

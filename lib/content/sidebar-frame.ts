@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { CARD_MARGIN, CARD_TOP, CARD_WIDTH, type Placement } from './layout';
 
 /** The tag of the element that holds Scout's sidebar in a host page. */
 export const SIDEBAR_TAG = 'scout-sidebar';
@@ -12,9 +13,9 @@ iframe { display: block; width: 100%; height: 100%; border: 0; background: trans
 /** Inline, !important: the host page's stylesheets cannot hide or move the sidebar by accident. */
 const HOST_STYLE: Record<string, string> = {
   position: 'fixed',
-  top: '72px',
-  right: '16px',
-  width: '340px',
+  top: `${CARD_TOP}px`,
+  right: `${CARD_MARGIN}px`,
+  width: `${CARD_WIDTH}px`,
   height: 'min(520px, calc(100vh - 96px))',
   'z-index': '2147483646',
   display: 'block',
@@ -58,6 +59,21 @@ export class SidebarFrame {
     });
     this.observer.observe(document, { childList: true, subtree: false });
     this.observer.observe(document.documentElement, { childList: true });
+  }
+
+  /** Moves the card (side, top, height); the iframe's own layout follows. */
+  place({ side, top, height }: Placement): void {
+    const style = this.host?.style;
+    if (!style) return;
+    style.setProperty('top', `${top}px`, 'important');
+    style.setProperty('height', `${height}px`, 'important');
+    style.setProperty(side, `${CARD_MARGIN}px`, 'important');
+    style.setProperty(side === 'right' ? 'left' : 'right', 'auto', 'important');
+  }
+
+  /** The card's box on screen, or null when not mounted. */
+  rect(): DOMRect | null {
+    return this.host?.getBoundingClientRect() ?? null;
   }
 
   unmount(): void {

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/** The built extension to load (override with SCOUT_EXTENSION_DIR to test another build). */
+export const EXTENSION_DIR =
+  process.env.SCOUT_EXTENSION_DIR ?? resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
 /** The browser to drive: CHROMIUM_PATH, else Debian's Chromium (Chrome 137+ ignores --load-extension). */
 export function chromiumPath(): string {

@@ -33,13 +33,13 @@ async function sidebarFrame(page: Page): Promise<Frame> {
   return frame!;
 }
 
-/** The sidebar's heading as it is now ('' while there is none): re-finds the frame on every call. */
-async function sidebarHeading(page: Page): Promise<string> {
+/** The sidebar's text as it is now ('' while there is none): re-finds the frame on every call. */
+async function sidebarText(page: Page): Promise<string> {
   const frame = page.frames().find((f) => f.url().endsWith('/sidebar.html'));
   if (!frame || frame.isDetached()) return '';
   return (
     (await frame
-      .locator('h1')
+      .locator('main')
       .textContent({ timeout: 500 })
       .catch(() => '')) ?? ''
   );
@@ -73,7 +73,7 @@ describe('Scout in a real Chromium', () => {
       await page.goto(server.url(route));
       await sidebarFrame(page);
       await expect
-        .poll(() => sidebarHeading(page), { timeout: 15_000 })
+        .poll(() => sidebarText(page), { timeout: 15_000 })
         .toContain(route.creator!.handle);
       await page.close();
     });
@@ -87,13 +87,37 @@ describe('Scout in a real Chromium', () => {
       expect(page.frames().some((f) => f.url().includes('sidebar.html'))).toBe(false);
       // Moving to a creator inside the app brings the sidebar; leaving again removes it.
       const creator = creators.find((c) => c.host === route.host)!;
+      // (This feed page loads no creator data, so the card can only say what it is reading.)
       await page.evaluate((path) => history.pushState({}, '', path), creator.path);
       await sidebarFrame(page);
-      await expect
-        .poll(() => sidebarHeading(page), { timeout: 15_000 })
-        .toContain(creator.creator!.handle);
+      await expect.poll(() => sidebarText(page), { timeout: 15_000 }).not.toBe('');
       await page.evaluate((path) => history.pushState({}, '', path), route.path);
       await page.waitForFunction(() => !document.querySelector('scout-sidebar'));
+      await page.close();
+    });
+  }
+
+  for (const width of [1280, 1024]) {
+    it(`never covers a profile's follow button at ${width} px`, async () => {
+      const page = await scout.context.newPage();
+      await page.setViewportSize({ width, height: 800 });
+      for (const route of creators) {
+        await page.goto(server.url(route));
+        await sidebarFrame(page);
+        await expect.poll(() => sidebarText(page), { timeout: 15_000 }).not.toMatch(/Reading/);
+        const follow = page.getByRole('button', { name: /^(Follow|Connect)$/ }).first();
+        const [a, b] = [
+          await follow.boundingBox(),
+          await page.locator('scout-sidebar').boundingBox(),
+        ];
+        expect(a && b, `${route.path}: follow button and card are on screen`).toBeTruthy();
+        const overlap =
+          a!.x < b!.x + b!.width &&
+          b!.x < a!.x + a!.width &&
+          a!.y < b!.y + b!.height &&
+          b!.y < a!.y + a!.height;
+        expect(overlap, `${route.path} at ${width} px`).toBe(false);
+      }
       await page.close();
     });
   }
@@ -108,7 +132,7 @@ describe('Scout in a real Chromium', () => {
     });
     await sidebarFrame(page);
     await expect
-      .poll(() => sidebarHeading(page), { timeout: 15_000 })
+      .poll(() => sidebarText(page), { timeout: 15_000 })
       .toContain(creators[0]!.creator!.handle);
     await page.close();
   });
@@ -119,7 +143,7 @@ describe('Scout in a real Chromium', () => {
     await page.goto(server.url(route));
     await sidebarFrame(page);
     await expect
-      .poll(() => sidebarHeading(page), { timeout: 15_000 })
+      .poll(() => sidebarText(page), { timeout: 15_000 })
       .toContain(route.creator!.handle);
     const tabId = await tabIdOf(page);
 
@@ -172,7 +196,7 @@ describe('Scout in a real Chromium', () => {
     await page.goto(server.url(route));
     await sidebarFrame(page);
     await expect
-      .poll(() => sidebarHeading(page), { timeout: 15_000 })
+      .poll(() => sidebarText(page), { timeout: 15_000 })
       .toContain(route.creator!.handle);
     const tabId = await tabIdOf(page);
     const stored = await (

@@ -2,7 +2,14 @@
 declare global {
   const chrome: {
     runtime: { sendMessage(message: unknown): Promise<unknown> };
-    storage: { session: { get(keys: string | null): Promise<Record<string, unknown>> } };
+    storage: {
+      session: {
+        get(keys: string | null): Promise<Record<string, unknown>>;
+        onChanged: {
+          addListener(listener: (changes: Record<string, { newValue?: unknown }>) => void): void;
+        };
+      };
+    };
   };
 }
 

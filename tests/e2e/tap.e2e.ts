@@ -25,6 +25,67 @@ const maraVideos = resolve(
   '../fixtures/pages/tiktok/api-item-list-mara-bakes.json',
 );
 
+/** The card's text as it is now ('' while there is none). */
+async function sidebarText(page: Page): Promise<string> {
+  const frame = page.frames().find((f) => f.url().endsWith('/sidebar.html'));
+  if (!frame || frame.isDetached()) return '';
+  return (
+    (await frame
+      .locator('main')
+      .textContent({ timeout: 500 })
+      .catch(() => '')) ?? ''
+  );
+}
+
+/** The tab the background filed this creator for, once it has. */
+async function tabIdFor(page: Page, creatorKey: string): Promise<number> {
+  const url = page.url();
+  let id: number | null = null;
+  await expect
+    .poll(
+      async () =>
+        (id = await (
+          await scout.worker()
+        ).evaluate(
+          async ([href, key]) => {
+            const all = await chrome.storage.session.get(null);
+            const hit = Object.entries(all).find(([k, v]) => {
+              const record = v as { url?: string; creatorKey?: string };
+              return k.startsWith('tab:') && record.url === href && record.creatorKey === key;
+            });
+            return hit ? Number(hit[0].slice(4)) : null;
+          },
+          [url, creatorKey] as const,
+        )),
+      { timeout: 15_000 },
+    )
+    .not.toBeNull();
+  return id!;
+}
+
+interface CreatorView {
+  snapshot: { recentPosts: { id: string; views?: number; likes?: number }[] };
+  vetting?: { engagement: { basis: string | null } };
+}
+
+/** What the background answers the popup about a tab. */
+async function creatorOfTab(tabId: number): Promise<CreatorView> {
+  const page = await scout.context.newPage();
+  await page.goto(scout.pageUrl('options.html'));
+  const reply = (await page.evaluate(
+    (id) =>
+      chrome.runtime.sendMessage({
+        id: 1,
+        type: 'creator/for-tab',
+        timestamp: Date.now(),
+        data: { tabId: id },
+      }),
+    tabId,
+  )) as { res: { ok: boolean; data: { creator: CreatorView } } };
+  await page.close();
+  return reply.res.data.creator;
+}
+
 async function openMara(): Promise<Page> {
   const page = await scout.context.newPage();
   await page.goto(server.url(mara));
@@ -93,6 +154,67 @@ describe('the MAIN-world tap', () => {
     });
     expect(await page.evaluate(() => document.title)).toContain('Mara Bakes');
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('turns the videos the page loads into per-video stats for the background', async () => {
+    const page = await openMara();
+    const tabId = await tabIdFor(page, 'tiktok:mara.bakes');
+    // The profile is filed from the document first; the videos follow when the page's fetch returns.
+    await expect
+      .poll(async () => (await creatorOfTab(tabId)).snapshot.recentPosts.length, {
+        timeout: 15_000,
+      })
+      .toBe(18);
+    const creator = await creatorOfTab(tabId);
+    const served = JSON.parse(readFileSync(maraVideos, 'utf8')) as {
+      itemList: { id: string; statsV2: { playCount: string; diggCount: string } }[];
+    };
+    expect(creator.snapshot.recentPosts).toHaveLength(served.itemList.length);
+    const first = served.itemList[0]!;
+    expect(creator.snapshot.recentPosts.find((p) => p.id === first.id)).toMatchObject({
+      views: Number(first.statsV2.playCount),
+      likes: Number(first.statsV2.diggCount),
+      precision: { views: 'exact', likes: 'exact' },
+    });
+    expect(creator.vetting?.engagement.basis).toBe('views');
+    await page.close();
+  });
+
+  it('switches to the next creator inside the app, never showing the first one under the new URL', async () => {
+    const page = await openMara();
+    const tabId = await tabIdFor(page, 'tiktok:mara.bakes');
+    const worker = await scout.worker();
+    await worker.evaluate(() => {
+      const seen: { url?: string; creatorKey?: string }[] = [];
+      (globalThis as { __seen?: typeof seen }).__seen = seen;
+      chrome.storage.session.onChanged.addListener(
+        (changes: Record<string, { newValue?: unknown }>) => {
+          for (const [key, change] of Object.entries(changes)) {
+            if (key.startsWith('tab:'))
+              seen.push(change.newValue as { url?: string; creatorKey?: string });
+          }
+        },
+      );
+    });
+    await page.getByRole('link', { name: 'Ravi Fixes Bikes' }).click();
+    // The card is replaced in the same task as the navigation: nothing of Mara's is left on screen.
+    expect(page.url()).toContain('/@ravi.fixes.bikes');
+    const texts: string[] = [await sidebarText(page)];
+    await expect
+      .poll(async () => texts[texts.push(await sidebarText(page)) - 1], { timeout: 15_000 })
+      .toMatch(/ravi\.fixes\.bikes/);
+    expect(texts.filter((t) => t.includes('mara.bakes'))).toEqual([]);
+    await expect
+      .poll(async () => (await creatorOfTab(tabId)).snapshot.recentPosts.length, {
+        timeout: 15_000,
+      })
+      .toBe(12);
+    const seen = await worker.evaluate(() => (globalThis as { __seen?: unknown[] }).__seen ?? []);
+    const wrong = (seen as { url?: string; creatorKey?: string }[]).filter(
+      (r) => r?.url?.includes('ravi.fixes.bikes') && r.creatorKey === 'tiktok:mara.bakes',
+    );
+    expect(wrong).toEqual([]);
     await page.close();
   });
 
