@@ -7,7 +7,10 @@ import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseHTML } from 'linkedom';
 import { formatTable, runMeasures, type Measure } from '../lib/bench/measure';
+import { sizeMeasures, vetMeasures } from '../lib/bench/product';
 import { tiktokMeasures, type BenchFile } from '../lib/bench/tiktok';
+import { extractFiles } from '../lib/cli/extract';
+import { gzipSync } from 'node:zlib';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHARED = process.env.SCOUT_FIXTURES ?? resolve(ROOT, '../shared/fixtures');
@@ -18,6 +21,44 @@ function files(dir: string, ext: string): BenchFile[] {
     .filter((f) => f.endsWith(ext))
     .sort()
     .map((f) => ({ name: basename(f, ext), text: readFileSync(join(dir, f), 'utf8') }));
+}
+
+/** Snapshots of the demo creators, read the way `scout extract` reads saved pages. */
+function demoSnapshots() {
+  const pages = join(ROOT, 'tests/fixtures/pages/tiktok');
+  const read = (name: string) => ({ path: name, text: readFileSync(join(pages, name), 'utf8') });
+  const result = extractFiles(
+    [read('profile-mara-bakes.html'), read('api-item-list-mara-bakes.json')],
+    { url: 'https://www.tiktok.com/@mara.bakes' },
+    Date.now(),
+  );
+  return result.ok ? [{ name: 'demo-tiktok-mara-bakes', snapshot: result.snapshot }] : [];
+}
+
+/** Gzip sizes of the built content scripts per host (after `npm run build`; none before). */
+function contentScriptSizes() {
+  const dist = join(ROOT, '.output/chrome-mv3');
+  if (!existsSync(join(dist, 'manifest.json'))) {
+    process.stderr.write('bench: no build in .output/chrome-mv3; content-script sizes skipped\n');
+    return [];
+  }
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as {
+    content_scripts?: { matches: string[]; js?: string[] }[];
+  };
+  const scripts = manifest.content_scripts ?? [];
+  const hosts = [...new Set(scripts.flatMap((c) => c.matches))];
+  return hosts.map((host) => ({
+    host,
+    files: scripts
+      .filter((c) => c.matches.includes(host))
+      .flatMap((c) => c.js ?? [])
+      .map((file) => ({
+        name: basename(file, '.js'),
+        gzipKb:
+          Math.round((gzipSync(readFileSync(join(dist, file)), { level: 9 }).length / 1024) * 100) /
+          100,
+      })),
+  }));
 }
 
 function main(argv: string[]): number {
@@ -35,6 +76,8 @@ function main(argv: string[]): number {
     (text) => parseHTML(text).document as unknown as Document,
     () => performance.now(),
   );
+  measures.push(...vetMeasures(demoSnapshots(), () => performance.now()));
+  measures.push(...sizeMeasures(contentScriptSizes()));
   if (!existsSync(SHARED)) {
     process.stderr.write(`bench: ${SHARED} is absent; measuring Scout's own fixtures only\n`);
   }
