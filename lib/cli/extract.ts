@@ -3,13 +3,13 @@ import type { Reading } from '../extract/reading';
 import { PROBLEM_REASONS } from '../extract/settle';
 import { isEpochMs } from '../extract/snapshot-check';
 import { ProfileSnapshotSchema } from '../model/snapshot';
-import { parseJson } from '../parsing/json-islands';
+import { parseJsonDocuments } from '../parsing/json-documents';
 import { platformForUrl } from '../platforms';
 import type { ExtractInput, ExtractResult, PlatformDefinition } from '../platforms/types';
 import type { CliCommandResult, CliFile, CliPageOptions } from './command-types';
 
 /** A saved file as the CLI recognises it by its shape. */
-type Input = { kind: 'html'; doc: Document } | { kind: 'json'; json: unknown };
+type Input = { kind: 'html'; doc: Document } | { kind: 'json'; documents: unknown[] };
 
 /**
  * `scout extract`: the ProfileSnapshot the files describe. The page URL picks the platform through
@@ -71,11 +71,8 @@ function readAll(platform: PlatformDefinition, inputs: readonly Input[], page: E
   if (readBody && readDocument && settle) {
     const readings: Reading[] = [];
     for (const input of inputs) {
-      readings.push(
-        ...(input.kind === 'html'
-          ? readDocument(input.doc, page.url, page.now)
-          : readBody(input.json, page.url, page.now)),
-      );
+      if (input.kind === 'html') readings.push(...readDocument(input.doc, page.url, page.now));
+      else for (const json of input.documents) readings.push(...readBody(json, page.url, page.now));
     }
     return settle(readings, page);
   }
@@ -87,9 +84,10 @@ function readAll(platform: PlatformDefinition, inputs: readonly Input[], page: E
 /** JSON when the text is a JSON object or array, HTML when it has markup; else why not. */
 function recognise(text: string): Input | string {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    const json = parseJson(trimmed, Infinity);
-    return json === undefined ? 'not valid JSON (cut short?)' : { kind: 'json', json };
+  // A body may hold several JSON documents back to back (streamed GraphQL), as the tap sees it.
+  if (/^(\{|\[|for ?\(;;\);|\)\]\}')/.test(trimmed)) {
+    const documents = parseJsonDocuments(trimmed);
+    return documents.length ? { kind: 'json', documents } : 'not valid JSON (cut short?)';
   }
   if (!/<[a-z!][^>]*>/i.test(trimmed)) return 'neither an HTML page nor a JSON body';
   try {

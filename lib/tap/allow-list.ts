@@ -13,16 +13,32 @@ export interface TapRule {
 export const TAP_RULES: Record<string, readonly TapRule[]> = {
   'tiktok.com': [{ path: /^\/api\/(post\/item_list|user\/detail|item\/detail)\/?$/ }],
   'instagram.com': [
-    { path: /^\/api\/v1\/users\/web_profile_info\/?$/ },
-    { path: /^\/api\/v1\/feed\/user\/[^/]+\/?/ },
+    // NOTES-tiktok-instagram.md §2.1: the profile (web_profile_info), the private-API timeline
+    // (feed/user/<pk>/ and feed/user/<name>/username/), the reels tab (clips/user) and a post
+    // page's media (media/<pk>/info).
+    {
+      path: /^\/api\/v1\/(users\/web_profile_info|feed\/user\/[^/]+(\/username)?|clips\/user|media\/\d+\/info)\/?$/,
+    },
+    // Logged-in GraphQL by friendly name: PolarisProfilePostsQuery (the xdt timeline capture) and
+    // its pages, the profile header, the reels tab, post pages.
     {
       path: /^\/(api\/)?graphql(\/query)?\/?$/,
-      query: /Profile|UserTimeline|user_timeline|PostPage|Reels?Page/,
+      query:
+        /^(use)?Polaris(Profile(Posts|PageContent|ReelsTab)|PostActionLoadPost|PostRoot)|UserTimeline|user_timeline/,
     },
   ],
+  // Voyager (NOTES-linkedin-youtube.md §4, §6, §8): a profile's networkinfo / profileView and the
+  // dash profile lookup (followers, connections), a company's lookup (followers), profile and feed
+  // updates and social counts (per-post reactions, comments, reposts). Never /voyager/api/me (the
+  // viewer), messaging, notifications, search, settings.
   'linkedin.com': [
-    { path: /^\/voyager\/api\/(feed\/updates|identity\/|feed\/dash|socialActions)/ },
-    { path: /^\/voyager\/api\/graphql\/?$/, query: /voyager(FeedDash|IdentityDash|SocialDash)/ },
+    {
+      path: /^\/voyager\/api\/(identity\/(profiles\/[^/]+\/(networkinfo|profileView)|dash\/profiles|profileUpdatesV2)|organization\/companies|feed\/(updatesV2|updates|dash\/)|socialActions\/)/,
+    },
+    {
+      path: /^\/voyager\/api\/graphql\/?$/,
+      query: /^voyager(FeedDash|IdentityDashProfile|SocialDash|OrganizationDashCompan)/,
+    },
   ],
 };
 

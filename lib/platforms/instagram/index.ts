@@ -1,9 +1,15 @@
 import type { PlatformDefinition } from '../types';
-import { extractFromUrl } from '../url-snapshot';
+import { extractInstagram, readInstagramDocument, settleInstagram } from './extract';
+import { readInstagramBody } from './read-body';
 import { instagramUrls } from './url';
 
 export const instagram: PlatformDefinition = {
   ...instagramUrls,
   name: 'Instagram',
-  extract: (input) => extractFromUrl(instagramUrls, input),
+  extract: extractInstagram,
+  readBody: readInstagramBody,
+  readDocument: readInstagramDocument,
+  settle: settleInstagram,
 };
+
+export { readInstagramBody } from './read-body';

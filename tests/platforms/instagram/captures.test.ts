@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import { ProfileSnapshotSchema, type Post, type ProfileSnapshot } from '../../../lib/model';
+import {
+  extractTexts,
+  fixtureFiles,
+  IG,
+  NOW,
+  readingsOf,
+  readText,
+  SHARED_INSTAGRAM,
+  SHARED_PRESENT,
+} from './load';
+
+// The real Instagram captures live in ../shared/fixtures/instagram (or SCOUT_FIXTURES) and are never
+// copied into the project (PROVENANCE.md). A checkout without that folder cannot run these tests:
+// they are skipped, and the reason is printed so that a green run never hides that they did not run.
+if (!SHARED_PRESENT) {
+  console.warn(
+    `[captures] skipped: ${SHARED_INSTAGRAM} is absent (set SCOUT_FIXTURES to run them)`,
+  );
+}
+
+type Expected = Partial<Omit<ProfileSnapshot, 'recentPosts'>> & {
+  recentPosts?: Partial<Post>[];
+};
+
+const SHARED_DATA = 'instagram-profile-sharedData-_tanshio_-2021-04.html';
+const ADRIAN = 'instagram-web_profile_info-adrianhorning-2025-01.json';
+const FLAT = 'instagram-web_profile_info-flattened-anasaiaofficial-2024-02.json';
+const XDT = 'instagram-xdt-user-timeline-graphql-anasaiaofficial-2024-02-EXCERPT.json';
+
+/** What each capture must read as: the numbers PROVENANCE.md gives; Instagram's JSON is exact. */
+const CAPTURES: Record<string, { url: string; expected: Expected; missing: string[] }> = {
+  // Logged-out 2021 page: _sharedData ProfilePage graphql.user (+ JSON-LD and meta, which agree).
+  [SHARED_DATA]: {
+    url: `${IG}/_tanshio_/`,
+    missing: [],
+    expected: {
+      platform: 'instagram',
+      handle: '_tanshio_',
+      platformId: '2953904858',
+      url: `${IG}/_tanshio_/`,
+      displayName: 'tanshio',
+      bio: '',
+      verified: false,
+      isPrivate: false,
+      followers: 22,
+      following: 9,
+      posts: 1,
+      precision: { followers: 'exact', following: 'exact', posts: 'exact' },
+      capturedAt: NOW,
+      recentPosts: [
+        {
+          id: 'Bb6ZRzAHqRX',
+          url: `${IG}/p/Bb6ZRzAHqRX/`,
+          kind: 'image',
+          postedAt: 1511600443000,
+          likes: 0,
+          comments: 0,
+          caption: '#generativeart #glsl',
+          precision: { likes: 'exact', comments: 'exact' },
+        },
+      ],
+    },
+  },
+  // web_profile_info passthrough (2025-01): edge counts, one clips edge kept by the docs author.
+  [ADRIAN]: {
+    url: `${IG}/adrianhorning/`,
+    missing: [],
+    expected: {
+      handle: 'adrianhorning',
+      platformId: '2700692569',
+      displayName: 'Adrian Horning',
+      bio: 'Scraping the web',
+      verified: true,
+      isPrivate: false,
+      followers: 25116,
+      following: 101,
+      posts: 71,
+      precision: { followers: 'exact', following: 'exact', posts: 'exact' },
+      sources: ['instagram/web-profile-info'],
+      recentPosts: [
+        {
+          id: 'DEiyb48AeB9',
+          url: `${IG}/reel/DEiyb48AeB9/`,
+          kind: 'video',
+          postedAt: 1736294201000,
+          views: 1318,
+          likes: 126,
+          comments: 12,
+          pinned: false,
+          likesHidden: false,
+          precision: { likes: 'exact', comments: 'exact', views: 'exact' },
+        },
+      ],
+    },
+  },
+  // crawlinsta's flattened web_profile_info: follower_count / following_count / media_count.
+  [FLAT]: {
+    url: `${IG}/anasaiaofficial/`,
+    missing: ['recentPosts'],
+    expected: {
+      handle: 'anasaiaofficial',
+      platformId: '50269116275',
+      displayName: 'Ana Saia',
+      verified: false,
+      followers: 740983,
+      following: 508,
+      posts: 467,
+      precision: { followers: 'exact', following: 'exact', posts: 'exact' },
+      recentPosts: [],
+    },
+  },
+  // Logged-in timeline GraphQL (excerpt: one edge): posts only, no profile counts.
+  [XDT]: {
+    url: `${IG}/anasaiaofficial/`,
+    missing: ['followers', 'following', 'posts'],
+    expected: {
+      handle: 'anasaiaofficial',
+      platformId: '50269116275',
+      displayName: 'Ana Saia',
+      verified: false,
+      precision: {},
+      sources: ['instagram/timeline'],
+      recentPosts: [
+        {
+          id: 'CygtX9ivC0U',
+          url: `${IG}/reel/CygtX9ivC0U/`,
+          kind: 'video',
+          postedAt: 1697569769000,
+          likes: 817982,
+          comments: 3000,
+          pinned: true,
+          sponsored: false,
+          likesHidden: false,
+          precision: { likes: 'exact', comments: 'exact' },
+        },
+      ],
+    },
+  },
+};
+
+describe.skipIf(!SHARED_PRESENT)('real Instagram captures read as PROVENANCE.md says', () => {
+  it('has an expectation for every capture in the folder', () => {
+    expect(fixtureFiles(SHARED_INSTAGRAM).sort()).toEqual(Object.keys(CAPTURES).sort());
+  });
+
+  it.each(Object.entries(CAPTURES))('%s', (file, { url, expected, missing }) => {
+    const result = extractTexts([readText(SHARED_INSTAGRAM, file)], url);
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    if (!result.ok) return;
+    expect(ProfileSnapshotSchema.safeParse(result.snapshot).success).toBe(true);
+    const { recentPosts, ...profile } = expected;
+    expect(result.snapshot).toMatchObject(profile);
+    expect(result.snapshot.recentPosts).toHaveLength(recentPosts?.length ?? 0);
+    recentPosts?.forEach((post, i) => expect(result.snapshot.recentPosts[i]).toMatchObject(post));
+    expect(result.missing).toEqual(missing);
+  });
+
+  it('keeps the 2021 page unknown where it says nothing: no pinned, no sponsored flag', () => {
+    const result = extractTexts([readText(SHARED_INSTAGRAM, SHARED_DATA)], `${IG}/_tanshio_/`);
+    const post = result.ok ? result.snapshot.recentPosts[0] : undefined;
+    expect(post).toBeDefined();
+    expect(post).not.toHaveProperty('pinned');
+    expect(post).not.toHaveProperty('sponsored');
+    expect(post).not.toHaveProperty('views');
+  });
+
+  it('reads the 2021 page three ways that agree: _sharedData, JSON-LD and the meta description', () => {
+    const readings = readingsOf(
+      readText(SHARED_INSTAGRAM, SHARED_DATA),
+      new URL(`${IG}/_tanshio_/`),
+    );
+    const bySource = Object.fromEntries(readings.map((r) => [r.source, r]));
+    expect(bySource['instagram/json-ld']).toMatchObject({
+      handle: '_tanshio_',
+      counts: { followers: { value: 22, precision: 'exact' } },
+    });
+    expect(bySource['instagram/meta']).toMatchObject({
+      handle: '_tanshio_',
+      counts: {
+        followers: { value: 22, precision: 'exact' },
+        following: { value: 9, precision: 'exact' },
+        posts: { value: 1, precision: 'exact' },
+      },
+    });
+  });
+
+  it('never reads the related profile of the 2025 body as the creator or as a post', () => {
+    const url = new URL(`${IG}/adrianhorning/`);
+    const readings = readingsOf(readText(SHARED_INSTAGRAM, ADRIAN), url);
+    expect(readings.map((r) => r.handle)).toEqual(['adrianhorning']);
+    expect(extractTexts([readText(SHARED_INSTAGRAM, ADRIAN)], `${IG}/itsallykrinsky/`)).toEqual({
+      ok: false,
+      problem: 'no-data',
+      reason: 'no profile data found',
+    });
+  });
+
+  it('never takes the xdt viewer (61752015707) for the profile', () => {
+    const text = readText(SHARED_INSTAGRAM, XDT);
+    const readings = readingsOf(text, new URL(`${IG}/anasaiaofficial/`));
+    expect(readings.map((r) => r.platformId)).not.toContain('61752015707');
+    expect(JSON.stringify(extractTexts([text], `${IG}/anasaiaofficial/`))).not.toContain(
+      '61752015707',
+    );
+  });
+
+  it('merges the flattened profile and the timeline of the same account into one card', () => {
+    const texts = [readText(SHARED_INSTAGRAM, FLAT), readText(SHARED_INSTAGRAM, XDT)];
+    const result = extractTexts(texts, `${IG}/anasaiaofficial/`);
+    expect(result).toMatchObject({
+      ok: true,
+      missing: [],
+      snapshot: {
+        followers: 740983,
+        posts: 467,
+        sources: ['instagram/web-profile-info', 'instagram/timeline'],
+        recentPosts: [{ id: 'CygtX9ivC0U', likes: 817982, pinned: true }],
+      },
+    });
+  });
+
+  it('starts the flattened profile bio as PROVENANCE.md quotes it', () => {
+    const result = extractTexts([readText(SHARED_INSTAGRAM, FLAT)], `${IG}/anasaiaofficial/`);
+    expect(result.ok && result.snapshot.bio).toMatch(/^Proud Latina 🇲🇽\nBusiness inquiries: /);
+  });
+
+  it('gives a reel page of the timeline capture its author’s card', () => {
+    const result = extractTexts([readText(SHARED_INSTAGRAM, XDT)], `${IG}/reel/CygtX9ivC0U/`);
+    expect(result).toMatchObject({
+      ok: true,
+      snapshot: { handle: 'anasaiaofficial', url: `${IG}/anasaiaofficial/` },
+    });
+  });
+});
