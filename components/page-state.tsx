@@ -1,6 +1,10 @@
 import type { PageState } from '@/lib/messaging/protocol';
 
-const MESSAGES: Record<Exclude<PageState, 'ready'>, { title: string; detail: string }> = {
+/** What each state without a creator is called, and what it means for the user. */
+export const PAGE_STATE_MESSAGES: Record<
+  Exclude<PageState, 'ready'>,
+  { title: string; detail: string }
+> = {
   reading: {
     title: 'Reading this page…',
     detail: 'Numbers appear as soon as the page has loaded them.',
@@ -29,7 +33,7 @@ export function PageStateView({
   state: Exclude<PageState, 'ready'>;
   reason?: string;
 }) {
-  const { title, detail } = MESSAGES[state];
+  const { title, detail } = PAGE_STATE_MESSAGES[state];
   return (
     <section role="status" aria-live="polite">
       <h2>{title}</h2>

@@ -1,54 +1,51 @@
-import { useEffect, useState } from 'react';
-import { createStore, useStore } from 'zustand';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
 import type { Reply, ResponseOf } from '@/lib/messaging/protocol';
-import { CreatorSummary } from './creator-summary';
-import { PageStateView } from './page-state';
+import { PAGE_STATE_MESSAGES } from './page-state';
+import { BrandIdentity, CardTop, CreatorIdentity, CreatorSlim } from './card/card-header';
+import { CardControls } from './card/card-controls';
+import { ErrorBody, HiddenBody, ReadingBody, ReadingIdentity, StateBody } from './card/card-states';
+import { CreatorCard } from './card/creator-card';
+import { DEFAULT_LAYOUT, siteOf, type Layout } from '@/lib/settings/layout';
+import { createSidebarStore, SidebarStoreContext, type TabView } from './card/store';
+import { summarize } from './card/summary';
 
-type TabView = ResponseOf<'creator/for-tab'>;
-
-/** What the sidebar needs from the background: injected so component tests can play the background. */
+/** What the sidebar needs from its host: injected so component tests can play the background. */
 export interface SidebarApi {
   creatorForTab(): Promise<Reply<TabView>>;
   save(creatorKey: string): Promise<Reply<ResponseOf<'shortlist/save'>>>;
   /** Calls back whenever the background's record of this tab may have changed. */
   onTabChanged(tabId: number, callback: () => void): () => void;
+  /**
+   * Stores how the sidebar is shown (storage.local `layout`, keeping `hiddenHosts`): the content
+   * script, which owns the iframe, shrinks it to the slim row when collapsed and docks it to `side`.
+   */
+  setLayout(layout: Pick<Layout, 'collapsed' | 'side'>): Promise<void>;
+  /** Adds `site` ("tiktok.com") to `layout.hiddenHosts`: the content script stops showing Scout there. */
+  hideOnSite(site: string): Promise<void>;
+  /** Calls back with the stored layout when it changes (another tab collapsed or moved the card). */
+  onLayoutChanged(callback: (layout: Layout) => void): () => void;
 }
 
-interface SidebarState {
-  view: TabView | null;
-  error: string | null;
-  saveError: string | null;
-  saving: boolean;
-  savedTo: string | null;
-  set(partial: Partial<Omit<SidebarState, 'set'>>): void;
-}
+const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** UI state only, one store per React root. */
-const createSidebarStore = () =>
-  createStore<SidebarState>((set) => ({
-    view: null,
-    error: null,
-    saveError: null,
-    saving: false,
-    savedTo: null,
-    set: (partial) => set(partial),
-  }));
-
-/** The sidebar card: the creator the background knows for this tab, never data from the host page. */
-export function SidebarApp({ api }: { api: SidebarApi }) {
-  const [store] = useState(createSidebarStore);
-  const { view, error, saveError, saving, savedTo, set } = useStore(store);
+/**
+ * The sidebar card: the creator the background knows for this tab, never data from the host page.
+ * `layout` is the stored layout read before the first render, so a collapsed card starts collapsed.
+ */
+export function SidebarApp({ api, layout = DEFAULT_LAYOUT }: { api: SidebarApi; layout?: Layout }) {
+  const [store] = useState(() => createSidebarStore(layout));
+  const state = useStore(store);
+  const { view, error, retrying, savedTo, hiddenOn, set } = state;
   const tabId = view?.tabId ?? null;
 
   useEffect(() => {
     let live = true;
-    const load = async () => {
-      const reply = await api.creatorForTab();
+    void api.creatorForTab().then((reply) => {
       if (!live) return;
       if (reply.ok) set({ view: reply.data, error: null });
       else set({ error: reply.error.message });
-    };
-    void load();
+    });
     return () => {
       live = false;
     };
@@ -58,7 +55,9 @@ export function SidebarApp({ api }: { api: SidebarApi }) {
     if (tabId == null) return;
     const refresh = () =>
       void api.creatorForTab().then((reply) => {
+        // A failed re-ask cannot vouch for the creator on screen any more: say so, offer Retry.
         if (reply.ok) set({ view: reply.data, error: null, savedTo: null });
+        else set({ error: reply.error.message });
       });
     const stop = api.onTabChanged(tabId, refresh);
     // The tab's record may have changed between the first answer and this subscription: ask again.
@@ -66,58 +65,113 @@ export function SidebarApp({ api }: { api: SidebarApi }) {
     return stop;
   }, [api, tabId, set]);
 
-  if (error) {
-    return (
-      <main className="sidebar">
-        <section role="alert">
-          <h2>Scout could not load this creator</h2>
-          <p className="error">{error}</p>
-        </section>
-      </main>
-    );
-  }
-  if (!view)
-    return (
-      <main className="sidebar">
-        <PageStateView state="reading" />
-      </main>
-    );
+  useEffect(() => api.onLayoutChanged((next) => set({ layout: next })), [api, set]);
 
-  const { page, creator, lists } = view;
-  // Never a stale creator: only the creator the background filed for this tab's current page.
-  if (!creator || !page || page.state !== 'ready') {
-    const state = page && page.state !== 'ready' ? page.state : 'reading';
-    return (
-      <main className="sidebar">
-        <PageStateView state={state} {...(page?.reason ? { reason: page.reason } : {})} />
-      </main>
-    );
-  }
-
-  const onSave = async () => {
-    set({ saving: true, saveError: null });
-    const reply = await api.save(creator.key);
-    if (reply.ok) set({ saving: false, savedTo: reply.data.listName });
-    else set({ saving: false, saveError: reply.error.message });
+  const retry = async () => {
+    set({ retrying: true });
+    const reply = await api.creatorForTab();
+    if (reply.ok) set({ view: reply.data, error: null, retrying: false, savedTo: null });
+    else set({ error: reply.error.message, retrying: false });
   };
-  const onLists = savedTo
-    ? [...new Set([...lists.map((l) => l.name), savedTo])]
-    : lists.map((l) => l.name);
+
+  const changeLayout = async (next: Partial<Pick<Layout, 'collapsed' | 'side'>>) => {
+    const before = store.getState().layout;
+    const after = { ...before, ...next };
+    set({ layout: after, layoutError: null });
+    try {
+      await api.setLayout({ collapsed: after.collapsed, side: after.side });
+    } catch (e) {
+      set({ layout: before, layoutError: `Scout could not save the layout: ${reason(e)}` });
+    }
+  };
+
+  const site = view?.page ? siteOf(view.page.url) : null;
+  const hide = async () => {
+    if (!site) return;
+    try {
+      await api.hideOnSite(site);
+      set({ hiddenOn: site, layoutError: null });
+    } catch (e) {
+      set({ layoutError: `Scout could not hide itself on ${site}: ${reason(e)}` });
+    }
+  };
+
+  const { collapsed, side } = state.layout;
+  const page = view?.page ?? null;
+  const row = view?.creator ?? null;
+  // Never a stale creator: only the creator the background filed for this tab's current page.
+  const creator =
+    !hiddenOn && !error && row && page?.state === 'ready' && page.creatorKey === row.key
+      ? row
+      : null;
+
+  let identity: ReactNode;
+  let body: ReactNode;
+  if (hiddenOn) {
+    identity = <BrandIdentity slim={collapsed} title={collapsed ? 'hidden' : undefined} />;
+    body = <HiddenBody site={hiddenOn} />;
+  } else if (error) {
+    identity = <BrandIdentity slim={collapsed} title={collapsed ? 'could not load' : undefined} />;
+    body = <ErrorBody message={error} retrying={retrying} onRetry={() => void retry()} />;
+  } else if (creator && view) {
+    const summary = summarize(creator, view.detail);
+    const lists = savedTo
+      ? [...new Set([...view.lists.map((l) => l.name), savedTo])]
+      : view.lists.map((l) => l.name);
+    const onSave = async () => {
+      set({ saving: true, saveError: null });
+      const reply = await api.save(creator.key);
+      if (reply.ok) set({ saving: false, savedTo: reply.data.listName });
+      else set({ saving: false, saveError: reply.error.message });
+    };
+    identity = collapsed ? (
+      <CreatorSlim summary={summary} />
+    ) : (
+      <CreatorIdentity summary={summary} />
+    );
+    body = (
+      <CreatorCard
+        summary={summary}
+        detail={view.detail}
+        rateCard={view.rateCard}
+        lists={lists}
+        onSave={() => void onSave()}
+      />
+    );
+  } else if (!page || page.state === 'reading' || page.state === 'ready') {
+    // 'ready' without the creator it names: the background is still filing it.
+    identity = <ReadingIdentity slim={collapsed} />;
+    body = <ReadingBody />;
+  } else {
+    identity = (
+      <BrandIdentity
+        slim={collapsed}
+        title={collapsed ? PAGE_STATE_MESSAGES[page.state].title : undefined}
+      />
+    );
+    body = <StateBody state={page.state} {...(page.reason ? { reason: page.reason } : {})} />;
+  }
 
   return (
-    <main className="sidebar">
-      <CreatorSummary snapshot={creator.snapshot} />
-      <div className="row">
-        <button type="button" onClick={onSave} disabled={saving}>
-          {onLists.length ? 'Save again' : 'Save to shortlist'}
-        </button>
-        {onLists.length > 0 && <span role="status">On {onLists.join(', ')}</span>}
-      </div>
-      {saveError && (
-        <p role="alert" className="error">
-          Not saved: {saveError}
-        </p>
-      )}
-    </main>
+    <SidebarStoreContext.Provider value={store}>
+      <main className={collapsed ? 'sidebar collapsed' : 'sidebar'}>
+        <CardTop
+          collapsed={collapsed}
+          onToggle={() => void changeLayout({ collapsed: !collapsed })}
+        >
+          {identity}
+        </CardTop>
+        {collapsed ? null : body}
+        {collapsed ? null : (
+          <CardControls
+            side={side}
+            site={hiddenOn ? null : site}
+            error={state.layoutError}
+            onMove={() => void changeLayout({ side: side === 'right' ? 'left' : 'right' })}
+            onHide={() => void hide()}
+          />
+        )}
+      </main>
+    </SidebarStoreContext.Provider>
   );
 }

@@ -1,8 +1,28 @@
 import { createRoot } from 'react-dom/client';
 import { SidebarApp, type SidebarApi } from '@/components/sidebar-app';
+import {
+  DEFAULT_LAYOUT,
+  LAYOUT_KEY,
+  readLayout,
+  withHiddenSite,
+  type Layout,
+} from '@/lib/settings/layout';
 import { ask } from '@/lib/messaging/client';
 import { LISTS_CHANGED_KEY, tabKey } from '@/lib/background/tab-records';
 import '@/components/scout.css';
+
+/** The stored layout, validated field by field (storage.local is shared with content scripts). */
+async function loadLayout(): Promise<Layout> {
+  const stored = await browser.storage.local.get(LAYOUT_KEY);
+  return readLayout(stored[LAYOUT_KEY]);
+}
+
+// Read-modify-write of one key: the sidebar of another tab may have hidden a site meanwhile, so
+// each write starts from what is stored now, not from what this page read at load.
+async function writeLayout(change: (current: Layout) => Layout): Promise<void> {
+  const next = change(await loadLayout());
+  await browser.storage.local.set({ [LAYOUT_KEY]: next });
+}
 
 const api: SidebarApi = {
   creatorForTab: () => ask('creator/for-tab', {}),
@@ -15,6 +35,21 @@ const api: SidebarApi = {
     browser.storage.session.onChanged.addListener(listener);
     return () => browser.storage.session.onChanged.removeListener(listener);
   },
+  setLayout: ({ collapsed, side }) => writeLayout((current) => ({ ...current, collapsed, side })),
+  hideOnSite: (site) => writeLayout((current) => withHiddenSite(current, site)),
+  onLayoutChanged(callback) {
+    const listener = (changes: Record<string, { newValue?: unknown }>) => {
+      const change = changes[LAYOUT_KEY];
+      if (change) callback(readLayout(change.newValue));
+    };
+    browser.storage.local.onChanged.addListener(listener);
+    return () => browser.storage.local.onChanged.removeListener(listener);
+  },
 };
 
-createRoot(document.getElementById('root')!).render(<SidebarApp api={api} />);
+// The layout is read before the first render, so a collapsed card does not flash open.
+void loadLayout()
+  .catch(() => DEFAULT_LAYOUT)
+  .then((layout) => {
+    createRoot(document.getElementById('root')!).render(<SidebarApp api={api} layout={layout} />);
+  });

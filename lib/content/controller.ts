@@ -5,13 +5,12 @@ import { ask } from '../messaging/client';
 import type { ExtractResult, PlatformDefinition } from '../platforms/types';
 import {
   DEFAULT_LAYOUT,
-  findProfileButtons,
+  isHiddenOn,
   LAYOUT_KEY,
-  placeCard,
   readLayout,
-  TOGGLE_MESSAGE,
   type Layout,
-} from './layout';
+} from '../settings/layout';
+import { findProfileButtons, placeCard, TOGGLE_MESSAGE } from './layout';
 import { SidebarFrame } from './sidebar-frame';
 import { listenToTap, type TappedBody } from './tap-receiver';
 
@@ -61,7 +60,7 @@ export function startContentScript(ctx: ContentScriptContext, platform: Platform
   let shownFor: string | null = null;
   let settleTimer: number | undefined;
 
-  const hidden = () => dismissed || layout.hiddenHosts.includes(location.hostname);
+  const hidden = () => dismissed || isHiddenOn(layout, location.hostname);
 
   function showCard(): void {
     if (!visit || hidden()) return frame.unmount();

@@ -1,37 +1,14 @@
-/** Where the user wants the card: stored in `storage.local` under LAYOUT_KEY by the card itself. */
-export interface Layout {
-  collapsed: boolean;
-  side: 'left' | 'right';
-  /** Hostnames where the user chose to hide the card. */
-  hiddenHosts: string[];
-}
+import { COLLAPSED_HEIGHT, type Layout } from '../settings/layout';
 
-export const LAYOUT_KEY = 'layout';
 /** The message the background sends a tab when the user presses Scout's keyboard shortcut. */
 export const TOGGLE_MESSAGE = 'scout/toggle-card';
 /** The manifest command behind that shortcut. */
 export const TOGGLE_COMMAND = 'toggle-card';
-export const DEFAULT_LAYOUT: Layout = { collapsed: false, side: 'right', hiddenHosts: [] };
-
-/** A stored layout, read leniently: anything unreadable falls back field by field. */
-export function readLayout(value: unknown): Layout {
-  const v = (value && typeof value === 'object' ? value : {}) as Partial<
-    Record<keyof Layout, unknown>
-  >;
-  return {
-    collapsed: typeof v.collapsed === 'boolean' ? v.collapsed : DEFAULT_LAYOUT.collapsed,
-    side: v.side === 'left' || v.side === 'right' ? v.side : DEFAULT_LAYOUT.side,
-    hiddenHosts: Array.isArray(v.hiddenHosts)
-      ? v.hiddenHosts.filter((h): h is string => typeof h === 'string').slice(0, 200)
-      : [],
-  };
-}
 
 export const CARD_WIDTH = 340;
 export const CARD_MARGIN = 16;
 export const CARD_TOP = 72;
 export const CARD_MAX_HEIGHT = 520;
-export const COLLAPSED_HEIGHT = 56;
 const MIN_HEIGHT = 220;
 
 export interface Rect {

@@ -1,16 +1,13 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_RATE_CARD } from '@/lib/metrics/rates';
-import type { SidebarApi } from '@/components/sidebar-app';
-import type { PageState, Reply, ResponseOf, TabRecord } from '@/lib/messaging/protocol';
-import type { CreatorRow, ProfileSnapshot } from '@/lib/model';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SidebarApp, type SidebarApi } from '@/components/sidebar-app';
+import type { PageState } from '@/lib/messaging/protocol';
+import type { ProfileSnapshot } from '@/lib/model';
+import { CAPTURED, fakeApi, ok, stateView, vetView } from './card/fixtures';
 
-type TabView = ResponseOf<'creator/for-tab'>;
-type SaveReply = Reply<ResponseOf<'shortlist/save'>>;
-
-const NOW = Date.UTC(2026, 0, 15, 12);
+afterEach(cleanup);
 
 const snapshot = (handle: string, over: Partial<ProfileSnapshot> = {}): ProfileSnapshot => ({
   platform: 'tiktok',
@@ -18,89 +15,21 @@ const snapshot = (handle: string, over: Partial<ProfileSnapshot> = {}): ProfileS
   url: `https://www.tiktok.com/@${handle}`,
   precision: {},
   recentPosts: [],
-  capturedAt: NOW,
+  capturedAt: CAPTURED,
   sources: ['tiktok/universal-data'],
   ...over,
 });
 
-const creatorRow = (snap: ProfileSnapshot): CreatorRow => ({
-  key: `${snap.platform}:${snap.handle}`,
-  snapshot: snap,
-  createdAt: NOW,
-  updatedAt: NOW,
-});
-
-const page = (state: PageState, creatorKey?: string): TabRecord => ({
-  url: 'https://www.tiktok.com/@jane',
-  state,
-  ...(creatorKey ? { creatorKey } : {}),
-  updatedAt: NOW,
-});
-
-/** What the background answers for tab 7 when it shows this creator. */
-const readyView = (snap: ProfileSnapshot, lists: TabView['lists'] = []): TabView => {
-  const row = creatorRow(snap);
-  return {
-    tabId: 7,
-    page: page('ready', row.key),
-    creator: row,
-    lists,
-    detail: null,
-    rateCard: DEFAULT_RATE_CARD,
-  };
-};
-
-const ok = <T,>(data: T): Reply<T> => ({ ok: true, data });
-
-/** Plays the background: answers come from a queue (the last one repeats); tab changes fire on demand. */
-function fakeApi(...answers: Reply<TabView>[]) {
-  const queue = [...answers];
-  const listeners = new Map<number, () => void>();
-  const api = {
-    creatorForTab: vi.fn(async () => (queue.length > 1 ? queue.shift()! : queue[0]!)),
-    save: vi.fn(async (): Promise<SaveReply> =>
-      ok({
-        listId: 'default',
-        listName: 'Shortlist',
-        entryId: 'default|tiktok:jane',
-        created: true,
-      }),
-    ),
-    onTabChanged: vi.fn((tabId: number, callback: () => void) => {
-      listeners.set(tabId, callback);
-      return () => listeners.delete(tabId);
-    }),
-  } satisfies SidebarApi;
-  return {
-    api,
-    /** The background changed its record of `tabId`; the next creatorForTab answer is `next`. */
-    async tabChanged(tabId: number, next: Reply<TabView>) {
-      queue.splice(0, queue.length, next);
-      await act(async () => listeners.get(tabId)?.());
-    },
-  };
-}
-
-// The sidebar's zustand store lives at module level: a fresh module per test gives a fresh store.
-let SidebarApp: typeof import('@/components/sidebar-app').SidebarApp;
-beforeEach(async () => {
-  vi.resetModules();
-  ({ SidebarApp } = await import('@/components/sidebar-app'));
-});
-afterEach(cleanup);
-
-/** The value shown under a stat's label in the creator card. */
-const stat = (label: string) => {
-  const term = within(screen.getByRole('region', { name: 'Creator' })).getByText(label);
-  return term.nextElementSibling?.textContent;
-};
+/** The headline value shown under a stat's label in the card. */
+const stat = (label: string) =>
+  screen.getByText(label, { selector: 'dt' }).nextElementSibling?.querySelector('.value')
+    ?.textContent;
 
 describe('the sidebar', () => {
   it('says it is reading the page before the background answers', () => {
     const api: SidebarApi = {
+      ...fakeApi().api,
       creatorForTab: () => new Promise(() => {}),
-      save: vi.fn(),
-      onTabChanged: () => () => {},
     };
     render(<SidebarApp api={api} />);
     expect(screen.getByRole('heading', { name: 'Reading this page…' })).toBeTruthy();
@@ -109,7 +38,7 @@ describe('the sidebar', () => {
   it("shows the creator's name, handle and exact followers", async () => {
     const { api } = fakeApi(
       ok(
-        readyView(
+        vetView(
           snapshot('jane', {
             displayName: 'Jane Doe',
             followers: 38_200,
@@ -126,7 +55,7 @@ describe('the sidebar', () => {
 
   it('marks rounded followers with ≈', async () => {
     const { api } = fakeApi(
-      ok(readyView(snapshot('jane', { followers: 38_200, precision: { followers: 'rounded' } }))),
+      ok(vetView(snapshot('jane', { followers: 38_200, precision: { followers: 'rounded' } }))),
     );
     render(<SidebarApp api={api} />);
     await screen.findByRole('heading', { name: '@jane' });
@@ -134,11 +63,12 @@ describe('the sidebar', () => {
   });
 
   it('says unknown, never 0, when the page showed no followers', async () => {
-    const { api } = fakeApi(ok(readyView(snapshot('jane', { displayName: 'Jane Doe' }))));
+    const { api } = fakeApi(ok(vetView(snapshot('jane', { displayName: 'Jane Doe' }))));
     render(<SidebarApp api={api} />);
     await screen.findByRole('heading', { name: 'Jane Doe' });
     expect(stat('Followers')).toBe('unknown');
-    expect(stat('Videos')).toBe('unknown');
+    expect(screen.getByText('videos unknown')).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/\b0 followers|\$0\b/);
   });
 
   it('shows a LinkedIn member without followers by connections, as a floor', async () => {
@@ -149,7 +79,7 @@ describe('the sidebar', () => {
       connections: 500,
       precision: { connections: 'lower-bound' },
     });
-    const { api } = fakeApi(ok(readyView(snap)));
+    const { api } = fakeApi(ok(vetView(snap)));
     render(<SidebarApp api={api} />);
     await screen.findByRole('heading', { name: 'Jane Doe' });
     expect(screen.getByText('jane-doe')).toBeTruthy();
@@ -166,16 +96,7 @@ describe('the sidebar', () => {
   ];
 
   it.each(STATES)('shows the %s state as "%s"', async (state, title) => {
-    const { api } = fakeApi(
-      ok({
-        tabId: 7,
-        page: page(state),
-        creator: null,
-        lists: [],
-        detail: null,
-        rateCard: DEFAULT_RATE_CARD,
-      }),
-    );
+    const { api } = fakeApi(ok(stateView(state)));
     render(<SidebarApp api={api} />);
     expect(await screen.findByRole('heading', { name: title })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /save/i })).toBeNull();
@@ -183,31 +104,27 @@ describe('the sidebar', () => {
 
   it('shows the reason the content script gave', async () => {
     const { api } = fakeApi(
-      ok({
-        tabId: 7,
-        page: { ...page('private'), reason: 'Only followers see this account' },
-        creator: null,
-        lists: [],
-        detail: null,
-        rateCard: DEFAULT_RATE_CARD,
-      }),
+      ok(stateView('private', { reason: 'Only followers see this account' })),
     );
     render(<SidebarApp api={api} />);
     expect(await screen.findByText('Only followers see this account')).toBeTruthy();
   });
 
   it('never shows a creator the background holds while the tab is reading another page', async () => {
-    const row = creatorRow(snapshot('jane', { displayName: 'Jane Doe' }));
-    const { api } = fakeApi(
-      ok({
-        tabId: 7,
-        page: page('reading'),
-        creator: row,
-        lists: [],
-        detail: null,
-        rateCard: DEFAULT_RATE_CARD,
-      }),
-    );
+    const view = vetView(snapshot('jane', { displayName: 'Jane Doe' }), {
+      page: { state: 'reading', creatorKey: undefined },
+    });
+    const { api } = fakeApi(ok(view));
+    render(<SidebarApp api={api} />);
+    expect(await screen.findByRole('heading', { name: 'Reading this page…' })).toBeTruthy();
+    expect(screen.queryByText('Jane Doe')).toBeNull();
+  });
+
+  it("never shows a creator that is not the one filed for the tab's page", async () => {
+    const view = vetView(snapshot('jane', { displayName: 'Jane Doe' }), {
+      page: { creatorKey: 'tiktok:john' },
+    });
+    const { api } = fakeApi(ok(view));
     render(<SidebarApp api={api} />);
     expect(await screen.findByRole('heading', { name: 'Reading this page…' })).toBeTruthy();
     expect(screen.queryByText('Jane Doe')).toBeNull();
@@ -225,7 +142,7 @@ describe('the sidebar', () => {
 
   it('saves the creator by key and says which list it is on', async () => {
     const user = userEvent.setup();
-    const { api } = fakeApi(ok(readyView(snapshot('jane', { displayName: 'Jane Doe' }))));
+    const { api } = fakeApi(ok(vetView(snapshot('jane', { displayName: 'Jane Doe' }))));
     render(<SidebarApp api={api} />);
     await user.click(await screen.findByRole('button', { name: 'Save to shortlist' }));
     expect(api.save).toHaveBeenCalledWith('tiktok:jane');
@@ -234,16 +151,18 @@ describe('the sidebar', () => {
   });
 
   it('says which lists a creator is already on', async () => {
-    const { api } = fakeApi(ok(readyView(snapshot('jane'), [{ id: 'l1', name: 'Spring launch' }])));
+    const { api } = fakeApi(
+      ok(vetView(snapshot('jane'), { lists: [{ id: 'l1', name: 'Spring launch' }] })),
+    );
     render(<SidebarApp api={api} />);
     await screen.findByRole('heading', { name: '@jane' });
-    expect(screen.getByRole('status').textContent).toBe('On Spring launch');
+    expect(screen.getByText('On Spring launch').getAttribute('role')).toBe('status');
     expect(screen.getByRole('button', { name: 'Save again' })).toBeTruthy();
   });
 
   it('keeps the creator on screen and shows an alert when saving fails', async () => {
     const user = userEvent.setup();
-    const { api } = fakeApi(ok(readyView(snapshot('jane', { displayName: 'Jane Doe' }))));
+    const { api } = fakeApi(ok(vetView(snapshot('jane', { displayName: 'Jane Doe' }))));
     api.save.mockResolvedValueOnce({
       ok: false,
       error: { code: 'storage', message: 'The browser is out of storage space for Scout' },
@@ -255,37 +174,39 @@ describe('the sidebar', () => {
   });
 
   it('listens to changes of its own tab only', async () => {
-    const { api } = fakeApi(ok(readyView(snapshot('jane'))));
+    const { api } = fakeApi(ok(vetView(snapshot('jane'))));
     render(<SidebarApp api={api} />);
     await screen.findByRole('heading', { name: '@jane' });
     expect(api.onTabChanged).toHaveBeenCalledWith(7, expect.any(Function));
   });
 
   it('replaces the old creator when the tab moves on to another creator', async () => {
-    const fake = fakeApi(ok(readyView(snapshot('jane', { displayName: 'Jane Doe' }))));
+    const fake = fakeApi(ok(vetView(snapshot('jane', { displayName: 'Jane Doe' }))));
     render(<SidebarApp api={fake.api} />);
     await screen.findByRole('heading', { name: 'Jane Doe' });
-    await fake.tabChanged(7, ok(readyView(snapshot('john', { displayName: 'John Roe' }))));
+    await fake.tabChanged(7, ok(vetView(snapshot('john', { displayName: 'John Roe' }))));
     expect(await screen.findByRole('heading', { name: 'John Roe' })).toBeTruthy();
     expect(screen.queryByText('Jane Doe')).toBeNull();
   });
 
   it('drops the old creator when the tab starts reading a new page', async () => {
-    const fake = fakeApi(ok(readyView(snapshot('jane', { displayName: 'Jane Doe' }))));
+    const fake = fakeApi(ok(vetView(snapshot('jane', { displayName: 'Jane Doe' }))));
     render(<SidebarApp api={fake.api} />);
     await screen.findByRole('heading', { name: 'Jane Doe' });
-    await fake.tabChanged(
-      7,
-      ok({
-        tabId: 7,
-        page: page('reading'),
-        creator: null,
-        lists: [],
-        detail: null,
-        rateCard: DEFAULT_RATE_CARD,
-      }),
-    );
+    await fake.tabChanged(7, ok(stateView('reading')));
     expect(await screen.findByRole('heading', { name: 'Reading this page…' })).toBeTruthy();
+    expect(screen.queryByText('Jane Doe')).toBeNull();
+  });
+
+  it('drops the creator when the background stops answering for the tab', async () => {
+    const fake = fakeApi(ok(vetView(snapshot('jane', { displayName: 'Jane Doe' }))));
+    render(<SidebarApp api={fake.api} />);
+    await screen.findByRole('heading', { name: 'Jane Doe' });
+    await fake.tabChanged(7, {
+      ok: false,
+      error: { code: 'unreachable', message: 'Scout did not answer' },
+    });
+    expect((await screen.findByRole('alert')).textContent).toContain('Scout did not answer');
     expect(screen.queryByText('Jane Doe')).toBeNull();
   });
 });

@@ -3,13 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   CARD_TOP,
   CARD_WIDTH,
-  COLLAPSED_HEIGHT,
-  DEFAULT_LAYOUT,
   findProfileButtons,
   placeCard,
-  readLayout,
   type Rect,
 } from '@/lib/content/layout';
+import { COLLAPSED_HEIGHT, DEFAULT_LAYOUT, readLayout } from '@/lib/settings/layout';
 
 const viewport = { width: 1280, height: 800 };
 const rect = (left: number, top: number, width: number, height: number): Rect => ({

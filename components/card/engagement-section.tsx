@@ -1,0 +1,116 @@
+import { MIN_POST_AGE_HOURS, platformName, type Band, type EngagementResult } from '@/lib/metrics';
+import type { Engagement, Platform } from '@/lib/model';
+import { num, percent, percentRange, plural } from './format';
+import { sampleNoun } from './summary';
+
+const BASIS_WORDS = {
+  views: 'views of each post',
+  followers: 'followers',
+  lifetime: 'lifetime totals (hearts, videos, followers)',
+} as const;
+
+/** Each reason a post was left out of the sample, in words, with how many. */
+export function exclusions(result: EngagementResult, platform: Platform): string[] {
+  const x = result.excluded;
+  const likes = platform === 'linkedin' ? 'reactions' : 'likes';
+  return [
+    x.pinned > 0 && `${num(x.pinned)} pinned: chosen by the creator, not a recent sample`,
+    x.young > 0 &&
+      `${num(x.young)} younger than ${MIN_POST_AGE_HOURS} h: still gathering engagement`,
+    x.hiddenLikes > 0 &&
+      `${num(x.hiddenLikes)} with hidden ${likes}, or no ${likes} count on the page`,
+    x.missingCounts > 0 && `${num(x.missingCounts)} without a comment count`,
+    x.noViews > 0 && `${num(x.noViews)} without views`,
+    x.otherKind > 0 &&
+      `${plural(x.otherKind, 'image or carousel', 'images and carousels')}: measured by followers instead`,
+  ].filter((line): line is string => typeof line === 'string');
+}
+
+function Measure({
+  title,
+  engagement,
+  platform,
+}: {
+  title: string;
+  engagement: Engagement;
+  platform: Platform;
+}) {
+  const by = engagement.basis ? ` by ${engagement.basis}` : '';
+  return (
+    <div className="measure">
+      <h3>
+        {title}
+        {by}: {engagement.rate === null ? 'unknown' : percent(engagement.rate, 2)}
+        {engagement.grade ? <span className="muted"> · {engagement.grade}</span> : null}
+      </h3>
+      <p className="formula">{engagement.formula}</p>
+      <dl className="facts">
+        <dt>Sample</dt>
+        <dd>{plural(engagement.sampleSize, ...sampleNoun(platform, engagement.basis))}</dd>
+        <dt>Basis</dt>
+        <dd>{engagement.basis ? BASIS_WORDS[engagement.basis] : 'unknown'}</dd>
+        <dt>Confidence</dt>
+        <dd>{engagement.confidence ?? 'unknown'}</dd>
+      </dl>
+    </div>
+  );
+}
+
+function BandFacts({ band }: { band: Band }) {
+  return (
+    <div className="measure">
+      <h3>
+        Benchmark: {platformName(band.platform)} {band.label}, by {band.basis}
+      </h3>
+      <dl className="facts">
+        <dt>Typical</dt>
+        <dd>{percentRange(band.avg.from, band.avg.to)}</dd>
+        <dt>Low mark</dt>
+        <dd>below {percent(band.low, 2)}</dd>
+        <dt>High mark</dt>
+        <dd>above {percent(band.high, 2)}</dd>
+        <dt>Confidence</dt>
+        <dd>{band.lowConfidence ? 'low' : 'as published'}</dd>
+      </dl>
+      {band.notes.length > 0 ? <p className="muted small">{band.notes.join('; ')}</p> : null}
+      <p className="muted small">
+        Source:{' '}
+        {band.sources
+          .map((s) => `${s.name}${s.year ? `, ${s.year}` : ''}${s.note ? ` (${s.note})` : ''}`)
+          .join('; ')}
+      </p>
+    </div>
+  );
+}
+
+/** How the engagement rate was computed: formula, sample, basis, confidence, exclusions, band. */
+export function EngagementSection({
+  result,
+  platform,
+}: {
+  result: EngagementResult;
+  platform: Platform;
+}) {
+  const left = exclusions(result, platform);
+  return (
+    <section className="detail-section" aria-labelledby="engagement-heading">
+      <h2 id="engagement-heading">Engagement</h2>
+      <Measure title="ER" engagement={result.engagement} platform={platform} />
+      <h3>Left out of the sample</h3>
+      {left.length > 0 ? (
+        <ul className="plain">
+          {left.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted small">Nothing: every post on the page counts.</p>
+      )}
+      {result.secondary ? (
+        <Measure title="Also" engagement={result.secondary} platform={platform} />
+      ) : null}
+      {result.band ? <BandFacts band={result.band} /> : null}
+      {result.gradeNote ? <p className="muted small">{result.gradeNote}</p> : null}
+    </section>
+  );
+}
