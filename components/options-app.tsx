@@ -1,9 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ScoutDb } from '@/lib/db/database';
+import { HiddenSites, type LayoutApi } from './hidden-sites';
 import { RateCardForm, type RateCardApi } from './rate-card-form';
 
 /** Settings: what Scout keeps, where it keeps it. */
-export function OptionsApp({ db, rateCard }: { db: ScoutDb; rateCard: RateCardApi }) {
+export function OptionsApp({
+  db,
+  rateCard,
+  layout,
+}: {
+  db: ScoutDb;
+  rateCard: RateCardApi;
+  layout: LayoutApi;
+}) {
   const counts = useLiveQuery(
     async () => ({
       creators: await db.creators.count(),
@@ -19,6 +28,7 @@ export function OptionsApp({ db, rateCard }: { db: ScoutDb; rateCard: RateCardAp
       <section>
         <RateCardForm api={rateCard} />
       </section>
+      <HiddenSites api={layout} />
       <section aria-labelledby="data-heading">
         <h2 id="data-heading">Your data</h2>
         <p>

@@ -1,12 +1,32 @@
 import { createRoot } from 'react-dom/client';
 import { OptionsApp } from '@/components/options-app';
 import { getDb } from '@/lib/db/database';
+import type { LayoutApi } from '@/components/hidden-sites';
+import { LAYOUT_KEY, readLayout, withShownSite } from '@/lib/settings/layout';
 import { loadRateCard, resetRateCard, saveRateCard } from '@/lib/settings/rate-card';
 import '@/components/scout.css';
+
+const loadLayout = async () =>
+  readLayout((await browser.storage.local.get(LAYOUT_KEY))[LAYOUT_KEY]);
+
+const layout: LayoutApi = {
+  load: loadLayout,
+  async showOn(site) {
+    await browser.storage.local.set({ [LAYOUT_KEY]: withShownSite(await loadLayout(), site) });
+  },
+  onChanged(callback) {
+    const listener = (changes: Record<string, { newValue?: unknown }>) => {
+      if (LAYOUT_KEY in changes) callback(readLayout(changes[LAYOUT_KEY]?.newValue));
+    };
+    browser.storage.local.onChanged.addListener(listener);
+    return () => browser.storage.local.onChanged.removeListener(listener);
+  },
+};
 
 createRoot(document.getElementById('root')!).render(
   <OptionsApp
     db={getDb()}
     rateCard={{ load: loadRateCard, save: saveRateCard, reset: resetRateCard }}
+    layout={layout}
   />,
 );
