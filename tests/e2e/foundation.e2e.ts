@@ -153,7 +153,7 @@ describe('Scout in a real Chromium', () => {
       .poll(
         () =>
           popup
-            .locator('h1')
+            .locator('main')
             .textContent({ timeout: 500 })
             .catch(() => ''),
         { timeout: 15_000 },
@@ -165,7 +165,7 @@ describe('Scout in a real Chromium', () => {
     const lists = await scout.context.newPage();
     await lists.goto(scout.pageUrl('shortlists.html'));
     await lists.getByRole('heading', { name: /^Shortlist \(/ }).waitFor();
-    await lists.getByRole('link', { name: new RegExp(route.creator!.handle) }).waitFor();
+    await lists.getByRole('link', { name: route.creator!.name }).waitFor();
 
     await (await sidebarFrame(page)).getByText('On Shortlist').waitFor();
     await Promise.all([page.close(), popup.close(), lists.close()]);
