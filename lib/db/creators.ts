@@ -1,5 +1,6 @@
 import { creatorKey, type CreatorKey, type CreatorRow, type ProfileSnapshot } from '../model';
 import type { ScoutDb } from './database';
+import { withQuota } from './quota';
 
 const HOUR = 60 * 60 * 1000;
 /** History kept per creator; older snapshots are dropped first. */
@@ -15,45 +16,61 @@ export async function recordSnapshot(
   now: number,
 ): Promise<CreatorRow> {
   const key = creatorKey(snapshot);
-  return db.transaction('rw', db.creators, db.snapshots, async () => {
-    const existing = await db.creators.get(key);
-    // A newer capture beats an older one, whatever order they arrive in.
-    const newest = !existing || existing.snapshot.capturedAt <= snapshot.capturedAt;
-    const row: CreatorRow = newest
-      ? { key, snapshot, createdAt: existing?.createdAt ?? now, updatedAt: now }
-      : existing;
-    if (newest) await db.creators.put(row);
-    const recent = await db.snapshots
+  return withQuota(() =>
+    db.transaction('rw', db.creators, db.snapshots, async () => {
+      const existing = await db.creators.get(key);
+      // A newer capture beats an older one, whatever order they arrive in.
+      const newest = !existing || existing.snapshot.capturedAt <= snapshot.capturedAt;
+      const row: CreatorRow = newest
+        ? { key, snapshot, createdAt: existing?.createdAt ?? now, updatedAt: now }
+        : existing;
+      if (newest) await db.creators.put(row);
+      await addToHistory(db, snapshot, now);
+      return row;
+    }),
+  );
+}
+
+/**
+ * Adds a snapshot to its creator's history only (the creator row is not touched): at most one entry
+ * per creator per hour, the newer capture kept, the oldest dropped beyond the cap. Call it inside a
+ * transaction that includes `snapshots`.
+ */
+export async function addToHistory(
+  db: ScoutDb,
+  snapshot: ProfileSnapshot,
+  now: number,
+): Promise<void> {
+  const key = creatorKey(snapshot);
+  const recent = await db.snapshots
+    .where('[creatorKey+capturedAt]')
+    .between([key, snapshot.capturedAt - HOUR], [key, snapshot.capturedAt + HOUR], false, false)
+    .first();
+  if (recent?.id != null) {
+    if (recent.capturedAt > snapshot.capturedAt) return;
+    await db.snapshots.update(recent.id, {
+      snapshot,
+      capturedAt: snapshot.capturedAt,
+      updatedAt: now,
+    });
+  } else {
+    await db.snapshots.add({
+      creatorKey: key,
+      capturedAt: snapshot.capturedAt,
+      snapshot,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+  const count = await db.snapshots.where('creatorKey').equals(key).count();
+  if (count > SNAPSHOTS_PER_CREATOR) {
+    const oldest = await db.snapshots
       .where('[creatorKey+capturedAt]')
-      .between([key, snapshot.capturedAt - HOUR], [key, snapshot.capturedAt + HOUR], false, false)
-      .first();
-    if (recent?.id != null) {
-      if (recent.capturedAt > snapshot.capturedAt) return row;
-      await db.snapshots.update(recent.id, {
-        snapshot,
-        capturedAt: snapshot.capturedAt,
-        updatedAt: now,
-      });
-    } else {
-      await db.snapshots.add({
-        creatorKey: key,
-        capturedAt: snapshot.capturedAt,
-        snapshot,
-        createdAt: now,
-        updatedAt: now,
-      });
-    }
-    const count = await db.snapshots.where('creatorKey').equals(key).count();
-    if (count > SNAPSHOTS_PER_CREATOR) {
-      const oldest = await db.snapshots
-        .where('[creatorKey+capturedAt]')
-        .between([key, -Infinity], [key, Infinity])
-        .limit(count - SNAPSHOTS_PER_CREATOR)
-        .primaryKeys();
-      await db.snapshots.bulkDelete(oldest);
-    }
-    return row;
-  });
+      .between([key, -Infinity], [key, Infinity])
+      .limit(count - SNAPSHOTS_PER_CREATOR)
+      .primaryKeys();
+    await db.snapshots.bulkDelete(oldest);
+  }
 }
 
 /** A creator as Scout last saw them, or undefined. */

@@ -1,5 +1,6 @@
 import { entryId, type Shortlist, type ShortlistEntry } from '../model';
 import type { ScoutDb } from './database';
+import { withQuota } from './quota';
 
 /** The list a one-click save goes to. */
 export const DEFAULT_LIST = { id: 'default', name: 'Shortlist' } as const;
@@ -32,12 +33,17 @@ export function newListId(now: number): string {
 /**
  * Saves a creator Scout has seen to a list (the default list, a named one, or a new one). Saving the
  * same creator again updates the entry's note and tags (only those given), never duplicates it.
+ * Throws `MissingError` for an unseen creator or a deleted list, `StorageFullError` when full.
  */
 export async function saveToShortlist(
   db: ScoutDb,
   req: SaveRequest,
   now: number,
 ): Promise<SaveResult> {
+  return withQuota(() => saveIn(db, req, now));
+}
+
+function saveIn(db: ScoutDb, req: SaveRequest, now: number): Promise<SaveResult> {
   return db.transaction('rw', db.creators, db.shortlists, db.shortlistEntries, async () => {
     if (!(await db.creators.get(req.creatorKey))) {
       throw new MissingError(`Scout has not seen ${req.creatorKey} yet`);

@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recordSnapshot } from '@/lib/db/creators';
+import { ScoutDb } from '@/lib/db/database';
+import { forgetCreator, wipeAll } from '@/lib/db/privacy';
+import { saveToShortlist } from '@/lib/db/shortlists';
+import type { ProfileSnapshot } from '@/lib/model';
+
+const T0 = Date.UTC(2026, 0, 15, 12);
+const HOUR = 60 * 60 * 1000;
+
+const snapshot = (handle: string, capturedAt = T0): ProfileSnapshot => ({
+  platform: 'tiktok',
+  handle,
+  url: `https://www.tiktok.com/@${handle}`,
+  displayName: handle,
+  followers: 38_200,
+  precision: { followers: 'rounded' },
+  recentPosts: [],
+  capturedAt,
+  sources: ['tiktok/universal-data'],
+});
+
+let db: ScoutDb;
+
+beforeEach(async () => {
+  db = new ScoutDb(`test-${crypto.randomUUID()}`);
+  for (const handle of ['jane', 'john']) {
+    await recordSnapshot(db, snapshot(handle), T0);
+    await recordSnapshot(db, snapshot(handle, T0 + 2 * HOUR), T0 + 2 * HOUR);
+  }
+  await saveToShortlist(db, { creatorKey: 'tiktok:jane', note: 'hi' }, T0);
+  await saveToShortlist(db, { creatorKey: 'tiktok:jane', newListName: 'Spring' }, T0);
+  await saveToShortlist(db, { creatorKey: 'tiktok:john' }, T0);
+  await db.settings.put({ key: 'ui', value: { theme: 'dark' }, createdAt: T0, updatedAt: T0 });
+});
+
+afterEach(async () => {
+  await db.delete();
+});
+
+/** Every row of every table, as text: where a value could hide. */
+async function everything(): Promise<string> {
+  const dump: Record<string, unknown[]> = {};
+  for (const table of db.tables) {
+    const keys = await table.toCollection().primaryKeys();
+    dump[table.name] = [keys, await table.toArray()];
+  }
+  return JSON.stringify(dump);
+}
+
+describe('forgetCreator', () => {
+  it('leaves the key nowhere in the database', async () => {
+    expect(await everything()).toContain('tiktok:jane');
+    expect(await forgetCreator(db, 'tiktok:jane')).toEqual({
+      creator: true,
+      snapshots: 2,
+      entries: 2,
+    });
+    const left = await everything();
+    expect(left).not.toContain('tiktok:jane');
+    expect(left).not.toContain('@jane');
+    expect(await db.creators.get('tiktok:jane')).toBeUndefined();
+  });
+
+  it('keeps everyone else, their history and the lists', async () => {
+    await forgetCreator(db, 'tiktok:jane');
+    expect(await db.creators.toCollection().primaryKeys()).toEqual(['tiktok:john']);
+    expect(await db.snapshots.where('creatorKey').equals('tiktok:john').count()).toBe(2);
+    expect(await db.shortlistEntries.where('creatorKey').equals('tiktok:john').count()).toBe(1);
+    expect(await db.shortlists.count()).toBe(2);
+    expect(await db.settings.count()).toBe(1);
+  });
+
+  it('is harmless for a creator Scout does not know', async () => {
+    expect(await forgetCreator(db, 'tiktok:nobody')).toEqual({
+      creator: false,
+      snapshots: 0,
+      entries: 0,
+    });
+    expect(await db.creators.count()).toBe(2);
+  });
+});
+
+describe('wipeAll', () => {
+  it('empties every table', async () => {
+    await wipeAll(db);
+    for (const table of db.tables) expect(await table.count(), table.name).toBe(0);
+  });
+
+  it('leaves a database that opens and works', async () => {
+    await wipeAll(db);
+    await recordSnapshot(db, snapshot('jane'), T0 + 3 * HOUR);
+    const saved = await saveToShortlist(db, { creatorKey: 'tiktok:jane' }, T0 + 3 * HOUR);
+    expect(saved).toMatchObject({ listName: 'Shortlist', created: true });
+    db.close();
+    const again = new ScoutDb(db.name);
+    await again.open();
+    expect(await again.shortlistEntries.count()).toBe(1);
+    again.close();
+  });
+});
