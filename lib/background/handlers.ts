@@ -1,4 +1,5 @@
 import { getCreator, historyOf, recordSnapshot } from '../db/creators';
+import { withQuota } from '../db/quota';
 import { computeVetting } from '../metrics/vet';
 import type { RateCard } from '../metrics/rates';
 import type { ScoutDb } from '../db/database';
@@ -49,7 +50,7 @@ export function createHandlers({ db, tabs, now, rateCard }: BackgroundDeps): Han
         history,
         rateCard: await rateCard(),
       });
-      await db.creators.update(row.key, { vetting });
+      await withQuota(() => db.creators.update(row.key, { vetting }));
       await tabs.set(sender.tabId, { url, state: 'ready', creatorKey: row.key, updatedAt: now() });
       return { ok: true, data: { key: row.key } };
     },
@@ -83,6 +84,11 @@ export function createHandlers({ db, tabs, now, rateCard }: BackgroundDeps): Han
           }).detail
         : null;
       return { ok: true, data: { tabId, page, creator, lists, detail, rateCard: card } };
+    },
+
+    async 'data/removed'({ creatorKey }) {
+      await tabs.forget(creatorKey);
+      return { ok: true, data: {} };
     },
 
     async 'shortlist/save'(req) {

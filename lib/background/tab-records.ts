@@ -2,7 +2,8 @@ import { TabRecordSchema, type TabRecord } from '../messaging/protocol';
 
 /** The slice of `storage.session` the background uses; tests pass WXT's fake browser storage. */
 export interface SessionArea {
-  get(keys: string | string[]): Promise<Record<string, unknown>>;
+  /** `null` reads every item (the browser's storage areas do the same). */
+  get(keys: string | string[] | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string | string[]): Promise<void>;
 }
@@ -37,6 +38,19 @@ export class TabRecords {
 
   async listsChanged(now: number): Promise<void> {
     await this.area.set({ [LISTS_CHANGED_KEY]: now });
+  }
+
+  /** Forgets one creator (or, without a key, every creator) in every tab record and "last seen". */
+  async forget(creatorKey?: string): Promise<void> {
+    const all = await this.area.get(null);
+    const stale = Object.entries(all)
+      .filter(([key, value]) => {
+        if (!key.startsWith('tab:') && key !== LAST_SEEN_KEY) return false;
+        const record = value as { creatorKey?: unknown } | null;
+        return creatorKey === undefined || record?.creatorKey === creatorKey;
+      })
+      .map(([key]) => key);
+    if (stale.length) await this.area.remove(stale);
   }
 
   /** The last creator shown in any tab: the popup's fallback. */

@@ -79,6 +79,11 @@ export const protocol = {
       created: z.boolean(),
     }),
   },
+  /** An extension page → background: creators were forgotten (or everything wiped): drop tab records. */
+  'data/removed': {
+    request: z.object({ creatorKey: z.optional(CreatorKeySchema) }),
+    response: Empty,
+  },
 } as const;
 
 export type MessageName = keyof typeof protocol;

@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { isQuotaError, StorageFullError } from '../db/quota';
 import { messenger } from './messenger';
 import { fail, protocol, type MessageName, type Reply, type ResponseOf } from './protocol';
 import type { z } from '../model';
@@ -56,6 +57,7 @@ export const ACCEPTS: { [N in MessageName]: readonly SenderInfo['kind'][] } = {
   'page/status': ['content'],
   'creator/for-tab': ['sidebar', 'page'],
   'shortlist/save': ['sidebar', 'page'],
+  'data/removed': ['page'],
 };
 
 export type Handlers = {
@@ -92,8 +94,8 @@ export async function dispatch(
     const handler = handlers[name] as (d: unknown, s: SenderInfo) => Promise<Reply<unknown>>;
     return await handler(parsed.data, sender);
   } catch (error) {
-    if (isQuotaError(error)) {
-      return fail('storage', 'The browser is out of storage space for Scout');
+    if (error instanceof StorageFullError || isQuotaError(error)) {
+      return fail('storage', new StorageFullError().message);
     }
     console.error(`[scout] ${name} failed`, error);
     return fail(
@@ -101,12 +103,6 @@ export async function dispatch(
       `${name} failed: ${error instanceof Error ? error.message : 'unknown error'}`,
     );
   }
-}
-
-/** Dexie wraps a quota failure at commit time in an AbortError whose `inner` is the real one. */
-function isQuotaError(error: unknown): boolean {
-  const e = error as { name?: string; inner?: { name?: string } } | null;
-  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
 }
 
 /** Registers the background's handlers, and a catch-all that answers malformed messages with an error. */

@@ -15,8 +15,9 @@ const NOW = Date.UTC(2026, 0, 15, 12);
 /** storage.session as the background sees it: a plain key-value area that outlives the worker. */
 class MemorySession implements SessionArea {
   readonly items = new Map<string, unknown>();
-  async get(keys: string | string[]) {
-    const wanted = typeof keys === 'string' ? [keys] : keys;
+  async get(keys: string | string[] | null) {
+    const wanted =
+      keys === null ? [...this.items.keys()] : typeof keys === 'string' ? [keys] : keys;
     return Object.fromEntries(
       wanted.filter((k) => this.items.has(k)).map((k) => [k, structuredClone(this.items.get(k))]),
     );
@@ -350,5 +351,26 @@ describe('vetting on arrival', () => {
     const doubled = (await getCreator(db, 'tiktok:jane'))?.vetting?.rates[0]?.mid ?? 0;
     expect(standard).toBeGreaterThan(0);
     expect(doubled / standard).toBeCloseTo(2, 1);
+  });
+});
+
+describe('data/removed', () => {
+  it('drops a forgotten creator from every tab record and from "last seen"', async () => {
+    const jane = 'https://www.tiktok.com/@jane';
+    const john = 'https://www.tiktok.com/@john';
+    await handlers['snapshot/submit']({ url: jane, snapshot: snapshot('jane') }, content(7, jane));
+    await handlers['snapshot/submit']({ url: john, snapshot: snapshot('john') }, content(9, john));
+    await handlers['data/removed']({ creatorKey: 'tiktok:john' }, popup);
+    expect(await tabs.get(9)).toBeNull();
+    expect((await tabs.get(7))?.creatorKey).toBe('tiktok:jane');
+    expect(await tabs.lastSeen()).toBeNull();
+  });
+
+  it('drops every creator after a wipe', async () => {
+    const jane = 'https://www.tiktok.com/@jane';
+    await handlers['snapshot/submit']({ url: jane, snapshot: snapshot('jane') }, content(7, jane));
+    await handlers['data/removed']({}, popup);
+    expect(await tabs.get(7)).toBeNull();
+    expect(data(await handlers['creator/for-tab']({}, popup)).creator).toBeNull();
   });
 });

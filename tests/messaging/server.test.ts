@@ -61,6 +61,7 @@ function fakeHandlers(): Handlers & { [N in MessageName]: ReturnType<typeof vi.f
   return {
     'snapshot/submit': vi.fn(async () => ok({ key: 'tiktok:jane' })),
     'page/status': vi.fn(async () => ok({})),
+    'data/removed': vi.fn(async () => ok({})),
     'creator/for-tab': vi.fn(async () =>
       ok({
         tabId: 7,
