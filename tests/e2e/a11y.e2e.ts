@@ -1,28 +1,16 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { DEMO_ROUTES } from '../fixtures/pages/routes';
-import { launchScout, type ScoutBrowser } from './browser';
-import { startDemoServer, type DemoServer } from './server';
+import { useScout } from './helpers';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',
 );
 
-let server: DemoServer;
-let scout: ScoutBrowser;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  scout = await launchScout();
-});
-
-afterAll(async () => {
-  await scout?.close();
-  await server?.close();
-});
+const env = useScout();
 
 interface Violation {
   id: string;
@@ -50,8 +38,8 @@ async function seriousViolations(target: Page | Frame): Promise<string[]> {
 
 describe('the accessibility check itself', () => {
   it('reports a serious violation when there is one', async () => {
-    const page = await scout.context.newPage();
-    await page.goto(server.url(DEMO_ROUTES.find((r) => r.path === '/foryou')!));
+    const page = await env.scout.context.newPage();
+    await page.goto(env.server.url(DEMO_ROUTES.find((r) => r.path === '/foryou')!));
     await page.evaluate(() => document.body.append(document.createElement('button')));
     expect((await seriousViolations(page)).join('\n')).toMatch(/button-name/);
     await page.close();
@@ -62,9 +50,9 @@ const mara = DEMO_ROUTES.find((r) => r.creator?.handle === 'mara.bakes')!;
 
 describe.each(['light', 'dark'] as const)('accessibility in %s mode', (scheme) => {
   it('the card has no serious or critical violation, folded and expanded', async () => {
-    const page = await scout.context.newPage();
+    const page = await env.scout.context.newPage();
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto(server.url(mara));
+    await page.goto(env.server.url(mara));
     let frame: Frame | undefined;
     await expect
       .poll(
@@ -88,9 +76,9 @@ describe.each(['light', 'dark'] as const)('accessibility in %s mode', (scheme) =
 
   for (const path of ['popup.html', 'options.html', 'shortlists.html']) {
     it(`${path} has no serious or critical violation`, async () => {
-      const page = await scout.context.newPage();
+      const page = await env.scout.context.newPage();
       await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(scout.pageUrl(path));
+      await page.goto(env.scout.pageUrl(path));
       await page.locator('main').waitFor();
       await page.waitForLoadState('networkidle');
       expect(await seriousViolations(page)).toEqual([]);

@@ -1,23 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_ROUTES } from '../fixtures/pages/routes';
-import { launchScout, type ScoutBrowser } from './browser';
-import { requestsByScout, startDemoServer, type DemoServer } from './server';
+import { creatorOfTab as askCreator, sidebarText, tabIdFor as fileOf, useScout } from './helpers';
+import { requestsByScout } from './server';
 
-let server: DemoServer;
-let scout: ScoutBrowser;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  scout = await launchScout();
-});
-
-afterAll(async () => {
-  await scout?.close();
-  await server?.close();
-});
+const env = useScout();
 
 const mara = DEMO_ROUTES.find((r) => r.creator?.handle === 'mara.bakes')!;
 const maraVideos = resolve(
@@ -25,70 +14,9 @@ const maraVideos = resolve(
   '../fixtures/pages/tiktok/api-item-list-mara-bakes.json',
 );
 
-/** The card's text as it is now ('' while there is none). */
-async function sidebarText(page: Page): Promise<string> {
-  const frame = page.frames().find((f) => f.url().endsWith('/sidebar.html'));
-  if (!frame || frame.isDetached()) return '';
-  return (
-    (await frame
-      .locator('main')
-      .textContent({ timeout: 500 })
-      .catch(() => '')) ?? ''
-  );
-}
-
-/** The tab the background filed this creator for, once it has. */
-async function tabIdFor(page: Page, creatorKey: string): Promise<number> {
-  const url = page.url();
-  let id: number | null = null;
-  await expect
-    .poll(
-      async () =>
-        (id = await (
-          await scout.worker()
-        ).evaluate(
-          async ([href, key]) => {
-            const all = await chrome.storage.session.get(null);
-            const hit = Object.entries(all).find(([k, v]) => {
-              const record = v as { url?: string; creatorKey?: string };
-              return k.startsWith('tab:') && record.url === href && record.creatorKey === key;
-            });
-            return hit ? Number(hit[0].slice(4)) : null;
-          },
-          [url, creatorKey] as const,
-        )),
-      { timeout: 15_000 },
-    )
-    .not.toBeNull();
-  return id!;
-}
-
-interface CreatorView {
-  snapshot: { recentPosts: { id: string; views?: number; likes?: number }[] };
-  vetting?: { engagement: { basis: string | null } };
-}
-
-/** What the background answers the popup about a tab. */
-async function creatorOfTab(tabId: number): Promise<CreatorView> {
-  const page = await scout.context.newPage();
-  await page.goto(scout.pageUrl('options.html'));
-  const reply = (await page.evaluate(
-    (id) =>
-      chrome.runtime.sendMessage({
-        id: 1,
-        type: 'creator/for-tab',
-        timestamp: Date.now(),
-        data: { tabId: id },
-      }),
-    tabId,
-  )) as { res: { ok: boolean; data: { creator: CreatorView } } };
-  await page.close();
-  return reply.res.data.creator;
-}
-
 async function openMara(): Promise<Page> {
-  const page = await scout.context.newPage();
-  await page.goto(server.url(mara));
+  const page = await env.scout.context.newPage();
+  await page.goto(env.server.url(mara));
   await page.waitForFunction(() => (window as { __demoVideos?: number }).__demoVideos === 18);
   return page;
 }
@@ -159,14 +87,14 @@ describe('the MAIN-world tap', () => {
 
   it('turns the videos the page loads into per-video stats for the background', async () => {
     const page = await openMara();
-    const tabId = await tabIdFor(page, 'tiktok:mara.bakes');
+    const tabId = await fileOf(env.scout, page, 'tiktok:mara.bakes');
     // The profile is filed from the document first; the videos follow when the page's fetch returns.
     await expect
-      .poll(async () => (await creatorOfTab(tabId)).snapshot.recentPosts.length, {
+      .poll(async () => (await askCreator(env.scout, tabId)).snapshot.recentPosts.length, {
         timeout: 15_000,
       })
       .toBe(18);
-    const creator = await creatorOfTab(tabId);
+    const creator = await askCreator(env.scout, tabId);
     const served = JSON.parse(readFileSync(maraVideos, 'utf8')) as {
       itemList: { id: string; statsV2: { playCount: string; diggCount: string } }[];
     };
@@ -183,8 +111,8 @@ describe('the MAIN-world tap', () => {
 
   it('switches to the next creator inside the app, never showing the first one under the new URL', async () => {
     const page = await openMara();
-    const tabId = await tabIdFor(page, 'tiktok:mara.bakes');
-    const worker = await scout.worker();
+    const tabId = await fileOf(env.scout, page, 'tiktok:mara.bakes');
+    const worker = await env.scout.worker();
     await worker.evaluate(() => {
       const seen: { url?: string; creatorKey?: string }[] = [];
       (globalThis as { __seen?: typeof seen }).__seen = seen;
@@ -206,7 +134,7 @@ describe('the MAIN-world tap', () => {
       .toMatch(/ravi\.fixes\.bikes/);
     expect(texts.filter((t) => t.includes('mara.bakes'))).toEqual([]);
     await expect
-      .poll(async () => (await creatorOfTab(tabId)).snapshot.recentPosts.length, {
+      .poll(async () => (await askCreator(env.scout, tabId)).snapshot.recentPosts.length, {
         timeout: 15_000,
       })
       .toBe(12);
@@ -219,7 +147,7 @@ describe('the MAIN-world tap', () => {
   });
 
   it('made no request of its own to any platform host', () => {
-    expect(server.requests.some((r) => r.path === '/api/post/item_list/')).toBe(true);
-    expect(requestsByScout(server.requests)).toEqual([]);
+    expect(env.server.requests.some((r) => r.path === '/api/post/item_list/')).toBe(true);
+    expect(requestsByScout(env.server.requests)).toEqual([]);
   });
 });
