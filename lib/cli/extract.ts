@@ -51,7 +51,12 @@ export function extractFiles(
     if (typeof input === 'string') return problem('no-data', `${file.path}: ${input}`);
     inputs.push(input);
   }
-  const page: ExtractInput = { url, now, ...(opts.at === undefined ? {} : { at: opts.at }) };
+  // With --at the readers resolve relative times ("2d") against the capture clock, not this run's.
+  const page: ExtractInput = {
+    url,
+    now: opts.at ?? now,
+    ...(opts.at === undefined ? {} : { at: opts.at }),
+  };
   const result = readAll(platform, inputs, page);
   if (!result.ok && result.problem === 'not-creator') return problem('not-creator', notCreator);
   // The content scripts check snapshots without zod (lib/extract/snapshot-check.ts); here, where

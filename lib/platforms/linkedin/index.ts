@@ -1,9 +1,12 @@
 import type { PlatformDefinition } from '../types';
-import { extractFromUrl } from '../url-snapshot';
+import { extractLinkedin, readLinkedinBody, readLinkedinDocument, settleLinkedin } from './extract';
 import { linkedinUrls } from './url';
 
 export const linkedin: PlatformDefinition = {
   ...linkedinUrls,
   name: 'LinkedIn',
-  extract: (input) => extractFromUrl(linkedinUrls, input),
+  extract: extractLinkedin,
+  readBody: readLinkedinBody,
+  readDocument: readLinkedinDocument,
+  settle: settleLinkedin,
 };

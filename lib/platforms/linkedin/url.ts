@@ -3,12 +3,15 @@ import { decodeSegment, isHostOf, pathSegments } from '../url-helpers';
 
 // Public profile slugs: letters (any script, often percent-encoded), digits and hyphens.
 const SLUG = /^[\p{L}\p{M}\p{N}_-]{2,100}$/u;
+// Company slugs may also hold dots: `/company/urban.lk` in the JSON-LD of
+// public-profile_2023-04_dulithawijewantha_public_profile_v3_excerpt.html.
+const COMPANY_SLUG = /^[\p{L}\p{M}\p{N}._-]{2,100}$/u;
 const ACTIVITY_URN = /^urn:li:(?:activity|share|ugcPost):(\d{10,25})$/;
 
-function slug(segment: string | undefined): string | null {
+function slug(segment: string | undefined, pattern = SLUG): string | null {
   if (!segment) return null;
   const decoded = decodeSegment(segment);
-  return decoded && SLUG.test(decoded) ? decoded.toLowerCase() : null;
+  return decoded && pattern.test(decoded) ? decoded.toLowerCase() : null;
 }
 
 export const linkedinUrls: PlatformUrlRules = {
@@ -25,7 +28,7 @@ export const linkedinUrls: PlatformUrlRules = {
       return null;
     }
     if (first === 'company') {
-      const company = slug(second);
+      const company = slug(second, COMPANY_SLUG);
       if (!company) return null;
       if (third === undefined || third === 'about' || third === 'posts') {
         return { platform: 'linkedin', kind: 'company', handle: `company/${company}` };

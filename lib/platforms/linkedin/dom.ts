@@ -1,0 +1,375 @@
+import { isRecord } from '../../extract/lenient';
+import {
+  newReading,
+  type CountReading,
+  type PostReading,
+  type Reading,
+} from '../../extract/reading';
+import { parseJson } from '../../parsing/json-islands';
+import { LINKEDIN_SOURCES } from './json-ld';
+import {
+  handleFromHref,
+  postUrl,
+  postUrn,
+  readLabelledCounts,
+  readLabelledCount,
+  relativeTime,
+  squash,
+  timeFromId,
+  type LabelledCount,
+} from './text';
+import { readVoyager } from './voyager';
+
+/**
+ * The visible LinkedIn page, read by text and structure: since 2024 LinkedIn renders its logged-in
+ * UI on the server with hashed class names (profile-loggedin-selfview_2024-11, NOTES §5), so no
+ * selector here names a class. What is used: headings (`main h1` is the name on every profile and
+ * company page), the `content_collections` anchor id of the logged-in Activity card, LinkedIn's
+ * `data-urn` / `data-activity-urn` post ids and `data-num-*` counts, `aria-label`s, link paths
+ * (`/in/<slug>`, `/company/<slug>`), and texts that are exactly a labelled count.
+ */
+
+/**
+ * The page's UI language for counts: LinkedIn's `<meta name="locale">` ("en_US" on guest pages),
+ * the i18n bundle the logged-in app loads (`assets/i18n/support_ru_RU.js` in
+ * profile-loggedin_2021-07_*), `<html lang>`; 'en' otherwise. The subdomain (sg., cz.) is the
+ * edge region, not the language (NOTES §0).
+ */
+export function pageLocale(doc: Document): string {
+  const meta = doc.querySelector('meta[name="locale"]')?.getAttribute('content');
+  const bundle = doc
+    .querySelector('script[data-fastboot-src*="i18n/"]')
+    ?.getAttribute('data-fastboot-src')
+    ?.match(/_([a-z]{2}_[A-Z]{2})\.js$/)?.[1];
+  const lang = doc.documentElement?.getAttribute('lang');
+  return squash(meta || bundle || lang || 'en').replace('_', '-');
+}
+
+/** A post card: the logged-in feed's `data-urn`, the guest post page's `data-activity-urn`. */
+const CARD = '[data-urn],[data-activity-urn]';
+
+interface Found extends LabelledCount {
+  el: Element;
+}
+
+/**
+ * Every labelled count under `root` in document order: `data-num-reactions` / `data-num-comments`
+ * (guest post pages), `aria-label`s ("2,948 reactions" on the logged-in feed), and elements whose
+ * own text, with their children's, is exactly a labelled count ("6K followers", `<li><span>7</span>
+ * connections</li>`; duplicated aria-hidden / visually-hidden copies each read alike).
+ */
+function findCounts(root: Element, locale: string): Found[] {
+  const found: Found[] = [];
+  for (const el of [root, ...root.querySelectorAll('*')]) {
+    if (el.closest('script,style,code,svg,template')) continue;
+    for (const c of countsOn(el, locale)) found.push({ ...c, el });
+  }
+  return found;
+}
+
+/** The labelled counts one element carries itself (attributes, aria-label, or its text). */
+function countsOn(el: Element, locale: string): LabelledCount[] {
+  const counts: LabelledCount[] = [];
+  for (const [attr, field] of [
+    ['data-num-reactions', 'likes'],
+    ['data-num-comments', 'comments'],
+  ] as const) {
+    const raw = el.getAttribute(attr)?.trim();
+    if (raw && /^\d{1,12}$/.test(raw))
+      counts.push({ field, count: { value: Number(raw), precision: 'exact' } });
+  }
+  const label = el.getAttribute('aria-label');
+  const fromLabel = label ? readLabelledCount(label, locale) : undefined;
+  if (fromLabel) counts.push(fromLabel);
+  else if (hasOwnText(el)) counts.push(...readLabelledCounts(el.textContent ?? '', locale));
+  return counts;
+}
+
+function hasOwnText(el: Element): boolean {
+  for (const node of el.childNodes) {
+    if (node.nodeType === 3 && /\S/.test(node.textContent ?? '')) return true;
+  }
+  return false;
+}
+
+/** A link inside running text (an @mention in a post), not an actor or header link. */
+const isMention = (a: Element) => !!a.parentElement && hasOwnText(a.parentElement);
+
+/** `el`'s ancestor `levels` up, never `stop` itself or above it. */
+function ancestor(el: Element, levels: number, stop?: Element): Element {
+  let at = el;
+  for (let i = 0; i < levels && at.parentElement && at.parentElement !== stop; i++) {
+    at = at.parentElement;
+  }
+  return at;
+}
+
+/** A DOM reading for `handle`, or undefined when the handle is unknown. */
+function domReading(handle: string | undefined): Reading | undefined {
+  return handle ? newReading(LINKEDIN_SOURCES.dom, { handle }) : undefined;
+}
+
+/**
+ * Whose profile or company page the document shows: a link of the page's own cards to the
+ * owner's sub-pages (`/in/<slug>/overlay/contact-info/` in the logged-in top card,
+ * `/in/<slug>/recent-activity/all/` under its Activity card), else `link[rel=canonical]` /
+ * `og:url` (`https://sg.linkedin.com/in/dulithawijewantha` on the guest page). Without either, a
+ * card left over from the previous SPA page could pass for this one, so nothing is read.
+ */
+function pageOwner(
+  doc: Document,
+  scopes: readonly Element[],
+  base: string,
+  company: boolean,
+): string | undefined {
+  const fits = (h: string | undefined) =>
+    h && h.startsWith('company/') === company ? h : undefined;
+  for (const scope of scopes) {
+    for (const a of scope.querySelectorAll('a[href]')) {
+      const href = a.getAttribute('href') ?? '';
+      if (/\/(?:overlay|recent-activity|details|about|posts|people)\//.test(href)) {
+        const handle = fits(handleFromHref(href, base));
+        if (handle) return handle;
+      }
+    }
+  }
+  return fits(
+    handleFromHref(
+      doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+        doc.querySelector('meta[property="og:url"]')?.getAttribute('content'),
+      base,
+    ),
+  );
+}
+
+/**
+ * A profile's or company's top card: the name in `main h1`, the counts in the section holding it
+ * ("6K followers", "500+ connections" on the guest page; "7 connections" on the logged-in one),
+ * and in the logged-in Activity card (the section holding `#content_collections`: "N followers",
+ * NOTES §5). The guest headline is the `h2` right after the name. Other sections (Interests lists
+ * followed pages with their follower counts; "People also viewed" sits in an aside) are not read.
+ */
+export function readTopCard(
+  doc: Document,
+  base: string,
+  locale: string,
+  company: boolean,
+): Reading | undefined {
+  const h1 = doc.querySelector('main h1') ?? doc.querySelector('h1');
+  const scopes: Element[] = [];
+  // Without a section around the name, a few levels up and never the whole of main: main also
+  // holds Interests, whose followed pages show their own follower counts.
+  if (h1)
+    scopes.push(h1.closest('section') ?? ancestor(h1, 3, h1.closest('main,body') ?? undefined));
+  const activity = doc.getElementById('content_collections')?.closest('section');
+  if (activity && !scopes.includes(activity)) scopes.push(activity);
+  const reading = domReading(pageOwner(doc, scopes, base, company));
+  if (!reading) return undefined;
+  const name = squash(h1?.textContent);
+  if (name) reading.displayName = name;
+  const next = h1?.nextElementSibling;
+  const headline = next?.tagName.toUpperCase() === 'H2' ? squash(next.textContent) : '';
+  if (headline && !readLabelledCount(headline, locale)) reading.bio = headline;
+  for (const scope of scopes) {
+    for (const { field, count, el } of findCounts(scope, locale)) {
+      // A post card in the Activity section shows its actor's counts, not the owner's.
+      if (el.closest(CARD)) continue;
+      if ((field === 'followers' || field === 'connections') && !reading.counts[field]) {
+        reading.counts[field] = count;
+      }
+    }
+  }
+  // A card without a count is not taken on its name alone: a login wall's heading ("Join LinkedIn
+  // to see Mara's full profile") is an h1 too.
+  return Object.keys(reading.counts).length ? reading : undefined;
+}
+
+/**
+ * The actor line's time in any UI language: a number, a short unit and the bullet LinkedIn puts
+ * after it ("2d •" in activity-loggedin_2024-09_*, "2 Tg. •", "3 sem. •"). Degrees ("• 3rd+")
+ * start with the bullet and never match.
+ */
+const TIME_MARK = /^\d{1,3} ?\p{L}{1,4}\.? ?•/u;
+
+/** One post card as the page shows it; `author` only when the card says who wrote the post. */
+export interface CardReading {
+  post: PostReading;
+  /** The post's author: the account whose actor line carries the post's time. */
+  author?: string;
+  /** Every account the card links to outside running text before its counts, in order. */
+  actors: string[];
+  /** A follower count on the actor line ("3,796 followers" under a company name). */
+  followers?: CountReading;
+  /** The actor's headline on the guest post page. */
+  headline?: string;
+}
+
+/**
+ * One card. The author is the account whose link comes last before the actor line's time (a
+ * `<time>` on guest pages, "2d •" on the logged-in feed), within that line: a header above the
+ * actor ("X commented on this", "X reposted this" — the first card of activity-loggedin_2024-09_*
+ * is Nihad Kerić's post under Pablo's comment header) links X before Y's actor line, so the post
+ * is Y's. A card without an actor line and its time has no known author: it is nobody's post, as a
+ * guessed author could be the wrong one. Counts: reactions (likes), comments and reposts
+ * (shares) from `data-num-*`, `aria-label`s or their visible texts, all from the card's first
+ * social-counts bar (comments below it have their own). The date is the id's own timestamp, else
+ * the relative time resolved against `now`.
+ */
+export function readCard(
+  card: Element,
+  base: string,
+  locale: string,
+  now: number,
+): CardReading | undefined {
+  const urn = postUrn(card.getAttribute('data-urn') ?? card.getAttribute('data-activity-urn'));
+  if (!urn) return undefined;
+  const post: PostReading = { id: urn.id, url: postUrl(urn.type, urn.id), counts: {} };
+  const read: CardReading = { post, actors: [] };
+  const links: [string, number][] = [];
+  let countsAt = Infinity;
+  let timeAt = -1;
+  let followersAt = Infinity;
+  let bar: Element | undefined;
+  // Document order by index: one pass, and no reliance on compareDocumentPosition (linkedom, the
+  // CLI's DOM, answers it wrongly around comment nodes).
+  const elements = [card, ...card.querySelectorAll('*')];
+  elements.forEach((el, i) => {
+    if (el.closest('script,style,code,svg,template')) return;
+    const handle =
+      el.tagName.toUpperCase() === 'A' ? handleFromHref(el.getAttribute('href'), base) : undefined;
+    if (handle && !isMention(el)) links.push([handle, i]);
+    for (const { field, count } of countsOn(el, locale)) {
+      if (field === 'followers') {
+        if (i < countsAt && !read.followers) [read.followers, followersAt] = [count, i];
+      } else if (field !== 'connections') {
+        if (!bar) {
+          countsAt = i;
+          bar = ancestor(el, 3, card);
+        }
+        if (bar.contains(el)) post.counts[field] ??= count;
+      }
+    }
+    // The post's own time comes before its counts; a time below them is a comment's.
+    if (
+      timeAt < 0 &&
+      i < countsAt &&
+      (el.tagName.toUpperCase() === 'TIME' ||
+        (hasOwnText(el) && TIME_MARK.test(squash(el.textContent))))
+    ) {
+      timeAt = i;
+      const at = timeFromId(urn.id, now) ?? relativeTime(el.textContent ?? '', now);
+      if (at !== undefined) post.postedAt = at;
+    }
+  });
+  post.postedAt ??= timeFromId(urn.id, now);
+  for (const [handle, i] of links)
+    if (i < countsAt && !read.actors.includes(handle)) read.actors.push(handle);
+  // The actor line: the time's block (its link, or the lockup holding name and time). A header
+  // link further out never stands in for an actor whose links are missing.
+  const line = timeAt >= 0 ? ancestor(elements[timeAt]!, 4, card) : undefined;
+  read.author = links.filter(([, i]) => i <= timeAt && line?.contains(elements[i]!)).pop()?.[0];
+  // Only the actor line's count, which comes before the time: a post whose text is a count is not.
+  if (followersAt > (timeAt < 0 ? countsAt : timeAt)) delete read.followers;
+  const headline = squash(
+    card.querySelector('[data-test-id="main-feed-activity-card__entity-lockup"] p')?.textContent,
+  );
+  if (headline && !readLabelledCount(headline, locale)) read.headline = headline;
+  return read;
+}
+
+/** Posts in every feed card of the page (outermost cards only), one reading per author. */
+export function readCards(doc: Document, base: string, locale: string, now: number): Reading[] {
+  const byAuthor = new Map<string, Reading>();
+  for (const card of doc.querySelectorAll(CARD)) {
+    if (card.parentElement?.closest(CARD)) continue;
+    const read = readCard(card, base, locale, now);
+    if (!read?.author) continue;
+    let reading = byAuthor.get(read.author);
+    if (!reading) {
+      byAuthor.set(
+        read.author,
+        (reading = newReading(LINKEDIN_SOURCES.dom, { handle: read.author })),
+      );
+    }
+    if (read.followers) reading.counts.followers ??= read.followers;
+    if (read.headline) reading.bio ??= read.headline;
+    reading.posts.push(read.post);
+  }
+  return [...byAuthor.values()];
+}
+
+/**
+ * The summary LinkedIn gives a company (and some profiles) in `og:description`:
+ * "24i | 3,796 followers on LinkedIn. …" (company-page-guest_c2021_24i_*; exact), in any UI
+ * language ("3.796 Follower auf LinkedIn", "Подписчиков в LinkedIn: 3 796"): name, then the count.
+ */
+export function readMetaSummary(doc: Document, base: string, locale: string): Reading | undefined {
+  const url =
+    doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ??
+    doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  const handle = handleFromHref(url, base);
+  // Only companies: a person's description is their About text, which may quote any number.
+  const reading = domReading(handle?.startsWith('company/') ? handle : undefined);
+  const text = [
+    'meta[property="og:description"]',
+    'meta[name="og:description"]',
+    'meta[name="description"]',
+    'meta[name="twitter:description"]',
+  ]
+    .map((s) => doc.querySelector(s)?.getAttribute('content'))
+    .find(Boolean);
+  if (!reading || !text) return undefined;
+  reading.source = LINKEDIN_SOURCES.meta;
+  const [name = '', summary = ''] = text.split(' | ');
+  const m =
+    /^(.{1,40}?) ?(?:on |auf |sur |en |no |в |na )?LinkedIn(?::? ?([\d.,\s\u00a0\u202f]*\d))?/u.exec(
+      summary,
+    );
+  const count = m ? readLabelledCount(`${m[1]} ${m[2] ?? ''}`, locale) : undefined;
+  if (count?.field !== 'followers') return undefined;
+  reading.counts.followers = count.count;
+  if (squash(name)) reading.displayName = squash(name);
+  return reading;
+}
+
+/**
+ * The Voyager responses the logged-in app (2021, Ember/BigPipe) embeds as
+ * `<code id="bpr-guid-N">{json}</code>`, each described by `<code id="datalet-bpr-guid-N">`
+ * `{"request":"/voyager/api/…","body":"bpr-guid-N"}` (profile-loggedin_2021-07_*): read like the
+ * tapped bodies, with the request they answered.
+ */
+export function readCodeIslands(doc: Document, now: number): Reading[] {
+  const readings: Reading[] = [];
+  for (const datalet of doc.querySelectorAll('code[id^="datalet-"]')) {
+    const meta = parseJson(datalet.textContent ?? '');
+    if (!isRecord(meta) || typeof meta['request'] !== 'string' || typeof meta['body'] !== 'string')
+      continue;
+    const body = doc.getElementById(meta['body']);
+    let url: URL;
+    try {
+      url = new URL(meta['request'], 'https://www.linkedin.com');
+    } catch {
+      continue;
+    }
+    if (body)
+      readings.push(
+        ...readVoyager(parseJson(body.textContent ?? ''), url, LINKEDIN_SOURCES.voyager, now),
+      );
+  }
+  return readings;
+}
+
+/**
+ * A login wall: LinkedIn's authwall / login / signup pages (by `pageKey` and path) or a sign-in
+ * form ([unverified]: no capture has one; tests/fixtures/linkedin/authwall.html is Scout's own).
+ * It decides only when the page shows no profile data at all (settleReadings).
+ */
+export function readLoginWall(doc: Document, url: URL): Reading | undefined {
+  const key = doc.querySelector('meta[name="pageKey"]')?.getAttribute('content') ?? '';
+  const wall =
+    /auth_?wall|login|signup|checkpoint/i.test(key + url.pathname) ||
+    !!doc.querySelector('input[name="session_key"], form[action*="login-submit"]');
+  return wall
+    ? Object.assign(newReading(LINKEDIN_SOURCES.dom), { problem: 'sign-in-required' as const })
+    : undefined;
+}

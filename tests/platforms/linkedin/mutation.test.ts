@@ -1,0 +1,323 @@
+import { describe, expect, it } from 'vitest';
+import { readingsAbout } from '../../../lib/extract/merge';
+import type { Reading } from '../../../lib/extract/reading';
+import { ProfileSnapshotSchema, type ProfileSnapshot } from '../../../lib/model';
+import { linkedin } from '../../../lib/platforms/linkedin';
+import {
+  extractTexts,
+  fixtureFiles,
+  NOW,
+  OWN_LINKEDIN,
+  OWN_NOW,
+  parseDoc,
+  readingsOf,
+  readText,
+  SHARED_LINKEDIN,
+} from './load';
+
+// Bad input is normal input: every capture and own fixture, damaged the ways pages and bodies get
+// damaged (elements gone or unwrapped, attributes and class names changed, cut short, JSON keys
+// gone, types changed, huge strings, absurd nesting), must never throw and never show a number as
+// 'exact' that the undamaged file does not state exactly, nor a post that is not the creator's.
+// Deterministic: each file's damage comes from a PRNG seeded with the file's name.
+
+/** mulberry32: a small seeded PRNG, so a failure reproduces. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function seedOf(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+type Rng = () => number;
+type Path = (string | number)[];
+const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)] as T;
+
+/** Every path to a value in the JSON, breadth-first, at most `limit` of them. */
+function paths(root: unknown, limit = 5000): Path[] {
+  const out: Path[] = [];
+  const queue: [unknown, Path][] = [[root, []]];
+  while (queue.length && out.length < limit) {
+    const [value, path] = queue.shift()!;
+    if (path.length) out.push(path);
+    if (Array.isArray(value)) value.forEach((v, i) => queue.push([v, [...path, i]]));
+    else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) queue.push([v, [...path, k]]);
+    }
+  }
+  return out;
+}
+
+/**
+ * A value of another type. Never a number: a number the file does not state (a swap of a swap,
+ * "abc" then 0) would be new data, not damage, and could rightly be read as exact.
+ */
+function otherType(rng: Rng, v: unknown): unknown {
+  if (typeof v === 'number') return pick(rng, [String(v), 'abc', true, null, [v], { v }]);
+  if (typeof v === 'string') return pick(rng, [false, null, [v], { v }, `${v}x`]);
+  if (typeof v === 'boolean') return pick(rng, [String(v), null]);
+  if (Array.isArray(v)) return pick(rng, [{}, 'list', null]);
+  if (v && typeof v === 'object') return pick(rng, ['[object]', [], null, true]);
+  return pick(rng, ['null', {}, []]);
+}
+
+const DEEP = '@@deep@@';
+
+/** One structural mutation of a JSON value, serialised. */
+function mutateJson(rng: Rng, json: unknown, huge = 200_000): string {
+  const root = structuredClone(json);
+  const all = paths(root);
+  const kind = pick(rng, ['delete', 'swap', 'delete', 'swap', 'huge', 'deep'] as const);
+  for (let n = 1 + Math.floor(rng() * 4); n > 0 && all.length; n--) {
+    const path = pick(rng, all);
+    let parent = root as Record<string | number, unknown>;
+    for (const key of path.slice(0, -1)) parent = parent?.[key] as Record<string | number, unknown>;
+    const key = path[path.length - 1]!;
+    if (!parent || typeof parent !== 'object' || !(key in parent)) continue;
+    if (kind === 'delete') {
+      if (Array.isArray(parent)) parent.splice(key as number, 1);
+      else delete parent[key];
+    } else if (kind === 'swap') parent[key] = otherType(rng, parent[key]);
+    else if (kind === 'huge') parent[key] = pick(rng, ['x', '9', '😀', '<b>']).repeat(huge);
+    else parent[key] = DEEP;
+  }
+  const depth = 2000 + Math.floor(rng() * 20_000);
+  return JSON.stringify(root)
+    .split(JSON.stringify(DEEP))
+    .join('['.repeat(depth) + ']'.repeat(depth));
+}
+
+const JUNK = ['', 'NaN', '-5 followers', '1e999 reactions', '∞', '9'.repeat(400), '12abc comments'];
+
+/**
+ * One mutation of an HTML page, on its DOM: an element removed or unwrapped, attributes dropped,
+ * every class name re-hashed, a text replaced by junk, a JSON island damaged, or the page cut
+ * after a tag (a half-streamed page).
+ */
+function mutateHtml(rng: Rng, html: string): string {
+  const kind = pick(rng, [
+    'remove',
+    'remove',
+    'unwrap',
+    'attribute',
+    'classes',
+    'junk',
+    'island',
+    'cut',
+  ] as const);
+  if (kind === 'cut') {
+    const ends = [...html.matchAll(/>/g)].map((m) => m.index + 1);
+    return html.slice(0, pick(rng, ends.length ? ends : [0]));
+  }
+  const doc = parseDoc(html);
+  const elements = [...doc.querySelectorAll('*')].filter(
+    (e) => !['HTML', 'HEAD', 'BODY'].includes(e.tagName.toUpperCase()),
+  );
+  if (kind === 'classes') {
+    for (const e of elements) {
+      if (e.hasAttribute('class')) e.setAttribute('class', Math.floor(rng() * 1e12).toString(36));
+    }
+  } else if (kind === 'island') {
+    // Once per run: a damaged island is not damaged again (its nesting may be absurd by now).
+    const islands = [...doc.querySelectorAll('script[type="application/ld+json"], code')];
+    const island = islands.length ? pick(rng, islands) : undefined;
+    try {
+      // Strings stay smaller than in bodies: the test's HTML parser, not Scout, is slow on them.
+      if (island)
+        island.textContent = mutateJson(rng, JSON.parse(island.textContent ?? ''), 20_000);
+    } catch {
+      // not JSON (an empty <code>): nothing to damage
+    }
+  }
+  for (let n = 1 + Math.floor(rng() * 3); n > 0 && elements.length; n--) {
+    const el = pick(rng, elements);
+    if (kind === 'remove') el.remove();
+    else if (kind === 'unwrap') el.replaceWith(...el.childNodes);
+    else if (kind === 'attribute') {
+      const names = el.getAttributeNames();
+      if (names.length) el.removeAttribute(pick(rng, names));
+    } else if (kind === 'junk' && !el.children.length) el.textContent = pick(rng, JUNK);
+  }
+  return doc.toString();
+}
+
+/** What the undamaged file states exactly: profile fields, and per post of the creator's. */
+interface Truth {
+  handle: string;
+  counts: Map<string, Set<number>>;
+  posts: Map<string, Map<string, Set<number>>>;
+}
+
+function truthOf(readings: readonly Reading[], handle: string): Truth {
+  const truth: Truth = { handle, counts: new Map(), posts: new Map() };
+  const add = (map: Map<string, Set<number>>, field: string, value: number) =>
+    map.set(field, (map.get(field) ?? new Set()).add(value));
+  for (const r of readingsAbout(handle, readings)) {
+    for (const [field, c] of Object.entries(r.counts)) {
+      if (c?.precision === 'exact') add(truth.counts, field, c.value);
+    }
+    for (const post of r.posts) truth.posts.set(post.id, truth.posts.get(post.id) ?? new Map());
+  }
+  // A post's exact counts may come from any payload that names the post (author-less ones too).
+  for (const r of readings) {
+    if (r.handle !== undefined && r.handle !== handle) continue;
+    for (const post of r.posts) {
+      const fields = truth.posts.get(post.id);
+      if (!fields) continue;
+      for (const [field, c] of Object.entries(post.counts)) {
+        if (c?.precision === 'exact') add(fields, field, c.value);
+      }
+    }
+  }
+  return truth;
+}
+
+function checkAgainstTruth(snapshot: ProfileSnapshot, truth: Truth, label: string): void {
+  expect(snapshot.handle, label).toBe(truth.handle);
+  for (const [field, precision] of Object.entries(snapshot.precision)) {
+    if (precision !== 'exact') continue;
+    const value = snapshot[field as keyof ProfileSnapshot] as number;
+    expect(truth.counts.get(field)?.has(value), `${label}: ${field} ${value} exact`).toBe(true);
+  }
+  for (const post of snapshot.recentPosts) {
+    const known = truth.posts.get(post.id);
+    expect(known, `${label}: post ${post.id} is not the creator's`).toBeDefined();
+    expect(post.views, `${label}: views`).toBeUndefined();
+    for (const [field, precision] of Object.entries(post.precision ?? {})) {
+      if (precision !== 'exact') continue;
+      const value = post[field as keyof typeof post] as number;
+      expect(known?.get(field)?.has(value), `${label}: post ${post.id} ${field} ${value}`).toBe(
+        true,
+      );
+    }
+  }
+}
+
+/** The page each file is read at, and for bodies the request they answered. */
+const PAGES: Record<string, { url: string; request?: string }> = {
+  'public-profile_2023-04_dulithawijewantha_public_profile_v3_excerpt.html': {
+    url: 'https://sg.linkedin.com/in/dulithawijewantha',
+  },
+  'public-profile_2025_jasonagxie_jsonld-only.html': {
+    url: 'https://www.linkedin.com/in/jasonagxie',
+  },
+  'public-post_2025-03_honzajavorek_d_public_post_excerpt.html': {
+    url: 'https://www.linkedin.com/feed/update/urn:li:activity:7300443605666545664/',
+  },
+  'company-page-guest_c2021_24i_metatags-via-google-cse.json': {
+    url: 'https://www.linkedin.com/company/24i/',
+  },
+  'profile-loggedin_2021-07_ru-locale_alexandr-tretiakov_bpr-guid-codeblocks_excerpt.html': {
+    url: 'https://www.linkedin.com/in/alexandr-tretiakov-ba831051/',
+  },
+  'activity-loggedin_2024-09_comments-tab_fragment.html': {
+    url: 'https://www.linkedin.com/in/pabloborda/recent-activity/comments/',
+  },
+  'voyager-feed-updatesV2_2023-05_normalized-json_excerpt.json': {
+    url: 'https://www.linkedin.com/in/someone/recent-activity/all/',
+    request: 'https://www.linkedin.com/voyager/api/feed/updatesV2?q=feed',
+  },
+  'guest-profile.html': { url: 'https://se.linkedin.com/in/mara-lindqvist' },
+  'loggedin-profile-hashed.html': { url: 'https://www.linkedin.com/in/mara-lindqvist/' },
+  'profile-de.html': { url: 'https://de.linkedin.com/in/jonas-weber-b2b/' },
+  'profile-ru.html': { url: 'https://ru.linkedin.com/in/alisa-morozova/' },
+  'activity-all.html': { url: 'https://www.linkedin.com/in/mara-lindqvist/recent-activity/all/' },
+  'company-page.html': { url: 'https://www.linkedin.com/company/nordlys-analytics/' },
+  'post-person.html': {
+    url: 'https://se.linkedin.com/posts/mara-lindqvist_pricing-annual-plans-activity-7335209808694267620-Ab1c',
+  },
+  'post-company.html': {
+    url: 'https://www.linkedin.com/posts/nordlys-analytics_pricing-index-activity-7336773864653286530-Zz9q',
+  },
+  'jsonld-zero-visible.html': { url: 'https://www.linkedin.com/in/ines-duarte/' },
+  'rounded-vs-jsonld.html': { url: 'https://www.linkedin.com/in/tom-achebe/' },
+  'authwall.html': { url: 'https://www.linkedin.com/in/mara-lindqvist/' },
+  'voyager-profile-updates.json': {
+    url: 'https://www.linkedin.com/in/mara-lindqvist/recent-activity/all/',
+    request: 'https://www.linkedin.com/voyager/api/identity/profileUpdatesV2?q=memberShareFeed',
+  },
+  'voyager-social-counts.json': {
+    url: 'https://www.linkedin.com/in/mara-lindqvist/recent-activity/all/',
+    request: 'https://www.linkedin.com/voyager/api/feed/updatesV2?q=feed',
+  },
+  'voyager-networkinfo.json': {
+    url: 'https://www.linkedin.com/in/mara-lindqvist/',
+    request: 'https://www.linkedin.com/voyager/api/identity/profiles/mara-lindqvist/networkinfo',
+  },
+  'voyager-dash-profile.json': {
+    url: 'https://www.linkedin.com/in/mara-lindqvist/',
+    request: 'https://www.linkedin.com/voyager/api/graphql?queryId=voyagerIdentityDashProfiles.1',
+  },
+  'voyager-me.json': {
+    url: 'https://www.linkedin.com/in/viewer-person/',
+    request: 'https://www.linkedin.com/voyager/api/me',
+  },
+  'voyager-company.json': {
+    url: 'https://www.linkedin.com/company/nordlys-analytics/',
+    request: 'https://www.linkedin.com/voyager/api/organization/companies?q=universalName',
+  },
+};
+
+const INPUTS = [
+  ...fixtureFiles(SHARED_LINKEDIN).map((file) => ({ dir: SHARED_LINKEDIN, file, now: NOW })),
+  ...fixtureFiles(OWN_LINKEDIN).map((file) => ({ dir: OWN_LINKEDIN, file, now: OWN_NOW })),
+];
+
+const RUNS = 40;
+
+describe('damaged LinkedIn pages and bodies', () => {
+  it('has own fixtures to damage, each with the page it is read at', () => {
+    const own = fixtureFiles(OWN_LINKEDIN);
+    expect(own.length).toBeGreaterThanOrEqual(15);
+    for (const file of own) expect(PAGES[file], file).toBeDefined();
+  });
+
+  it.each(INPUTS.map((i) => [i.file, i] as const))(
+    '%s: never throws, never a wrong exact, never a post by someone else',
+    { timeout: 60_000 },
+    (_file, input) => {
+      const text = readText(input.dir, input.file);
+      // Other real captures (Scout is checked against more than PROVENANCE lists) read at a
+      // profile URL: the checks hold whatever the page is about.
+      const page = PAGES[input.file] ?? { url: 'https://www.linkedin.com/in/someone/' };
+      const url = new URL(page.url);
+      const files = (t: string) => [page.request ? { text: t, request: page.request } : t];
+      const baseline = extractTexts(files(text), page.url, { now: input.now });
+      const request = page.request ? new URL(page.request) : undefined;
+      const readings = readingsOf(text, url, input.now, request);
+      const handle = baseline.ok
+        ? baseline.snapshot.handle
+        : (linkedin.match(url)?.handle ?? readings.find((r) => r.handle)?.handle ?? '');
+      const truth = truthOf(readings, handle);
+      const rng = prng(seedOf(input.file));
+      const isJson = input.file.endsWith('.json');
+      const json = isJson ? (JSON.parse(text) as unknown) : undefined;
+
+      for (let run = 0; run < RUNS; run++) {
+        const damaged = isJson
+          ? rng() < 0.15
+            ? text.slice(0, Math.floor(rng() * text.length))
+            : mutateJson(rng, json)
+          : mutateHtml(rng, text);
+        const label = `${input.file} run ${run}`;
+        let result: ReturnType<typeof extractTexts> | undefined;
+        expect(() => {
+          result = extractTexts(files(damaged), page.url, { now: input.now });
+        }, label).not.toThrow();
+        if (!result?.ok) continue;
+        expect(ProfileSnapshotSchema.safeParse(result.snapshot).success, label).toBe(true);
+        checkAgainstTruth(result.snapshot, truth, label);
+      }
+    },
+  );
+});
