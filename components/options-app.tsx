@@ -2,16 +2,24 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { ScoutDb } from '@/lib/db/database';
 import { HiddenSites, type LayoutApi } from './hidden-sites';
 import { RateCardForm, type RateCardApi } from './rate-card-form';
+import { ForgetCreator, WipeData, type DataRemoved } from './shortlists/data-controls';
 
-/** Settings: what Scout keeps, where it keeps it. */
+export type { DataRemoved };
+
+/**
+ * Settings: what Scout keeps, where it keeps it, and how to remove it. `onDataRemoved` runs after a
+ * creator is forgotten or everything is wiped, for copies kept outside the database.
+ */
 export function OptionsApp({
   db,
   rateCard,
   layout,
+  onDataRemoved,
 }: {
   db: ScoutDb;
   rateCard: RateCardApi;
   layout: LayoutApi;
+  onDataRemoved(removed: DataRemoved): void | Promise<void>;
 }) {
   const counts = useLiveQuery(
     async () => ({
@@ -34,15 +42,21 @@ export function OptionsApp({
         <p>
           Everything Scout reads and saves stays in this browser. There is no account and no server.
         </p>
-        {counts && (
-          <ul>
-            <li>{counts.creators} creators seen</li>
-            <li>{counts.snapshots} snapshots in their history</li>
-            <li>
-              {counts.lists} shortlists with {counts.entries} entries
-            </li>
-          </ul>
+        {counts && counts.creators + counts.snapshots + counts.lists + counts.entries === 0 ? (
+          <p role="status">Scout has no data in this browser.</p>
+        ) : (
+          counts && (
+            <ul>
+              <li>{counts.creators} creators seen</li>
+              <li>{counts.snapshots} snapshots in their history</li>
+              <li>
+                {counts.lists} shortlists with {counts.entries} entries
+              </li>
+            </ul>
+          )
         )}
+        <ForgetCreator db={db} onDataRemoved={onDataRemoved} />
+        <WipeData db={db} onDataRemoved={onDataRemoved} />
       </section>
     </main>
   );

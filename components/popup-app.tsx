@@ -4,6 +4,9 @@ import type { ScoutDb } from '@/lib/db/database';
 import { DEFAULT_LIST } from '@/lib/db/shortlists';
 import type { Reply, RequestOf, ResponseOf } from '@/lib/messaging/protocol';
 import { CreatorSummary } from './creator-summary';
+import { downloadFile, listCsvFile } from './shortlists/download';
+import { parseTags } from './shortlists/entry-row';
+import { errorMessage } from './shortlists/errors';
 
 type TabView = ResponseOf<'creator/for-tab'>;
 
@@ -13,6 +16,8 @@ export interface PopupApi {
   creatorForTab(tabId: number | undefined): Promise<Reply<TabView>>;
   save(request: RequestOf<'shortlist/save'>): Promise<Reply<ResponseOf<'shortlist/save'>>>;
   openShortlists(): void;
+  /** The clock export file names are dated with (Date.now when absent). */
+  now?: () => number;
 }
 
 const NEW_LIST = '__new__';
@@ -23,11 +28,19 @@ export function PopupApp({ api, tabId }: { api: PopupApi; tabId: number | undefi
   const [error, setError] = useState<string | null>(null);
   const [listId, setListId] = useState<string>(DEFAULT_LIST.id);
   const [newName, setNewName] = useState('');
+  const [note, setNote] = useState('');
+  const [tags, setTags] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
-  const lists = useLiveQuery(
-    () => api.db.shortlists.orderBy('updatedAt').reverse().toArray(),
-    [api.db],
-  );
+  const [exported, setExported] = useState<string | null>(null);
+  const lists = useLiveQuery(async () => {
+    const [rows, entries] = await Promise.all([
+      api.db.shortlists.orderBy('updatedAt').reverse().toArray(),
+      api.db.shortlistEntries.toArray(),
+    ]);
+    const counts = new Map<string, number>();
+    for (const e of entries) counts.set(e.listId, (counts.get(e.listId) ?? 0) + 1);
+    return rows.map((l) => ({ id: l.id, name: l.name, entries: counts.get(l.id) ?? 0 }));
+  }, [api.db]);
 
   useEffect(() => {
     void (async () => {
@@ -49,12 +62,34 @@ export function PopupApp({ api, tabId }: { api: PopupApi; tabId: number | undefi
       listId === NEW_LIST
         ? { creatorKey: creator.key, newListName: newName }
         : { creatorKey: creator.key, listId };
+    // Blank fields are left out: saving again must not clear a note written on the shortlists page.
+    if (note.trim()) request.note = note;
+    const tagList = parseTags(tags);
+    if (tagList.length > 0) request.tags = tagList;
     const reply = await api.save(request);
     if (reply.ok) {
       setSaved(reply.data.listName);
       setListId(reply.data.listId);
       setNewName('');
+      setNote('');
+      setTags('');
     } else setError(reply.error.message);
+  };
+
+  // The list the export button exports: the one picked for saving, else the newest list.
+  const exportList = lists?.find((l) => l.id === listId) ?? lists?.[0];
+  const onExport = async () => {
+    if (!exportList) return;
+    setError(null);
+    setExported(null);
+    try {
+      const file = await listCsvFile(api.db, exportList.id, ',', (api.now ?? Date.now)());
+      if (!file) throw new Error('That list no longer exists');
+      downloadFile(file);
+      setExported(file.name);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
   };
 
   const options = lists?.length ? lists : [{ id: DEFAULT_LIST.id, name: DEFAULT_LIST.name }];
@@ -83,6 +118,16 @@ export function PopupApp({ api, tabId }: { api: PopupApi; tabId: number | undefi
                 onChange={(e) => setNewName(e.target.value)}
               />
             )}
+          </div>
+          <label className="stacked">
+            Note
+            <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+          </label>
+          <label className="stacked">
+            Tags (comma-separated)
+            <input value={tags} onChange={(e) => setTags(e.target.value)} />
+          </label>
+          <p>
             <button
               type="button"
               onClick={onSave}
@@ -90,7 +135,7 @@ export function PopupApp({ api, tabId }: { api: PopupApi; tabId: number | undefi
             >
               Save
             </button>
-          </div>
+          </p>
           {saved && <p role="status">Saved to {saved}</p>}
         </>
       ) : (
@@ -107,6 +152,37 @@ export function PopupApp({ api, tabId }: { api: PopupApi; tabId: number | undefi
         <p role="alert" className="error">
           {error}
         </p>
+      )}
+      {lists && lists.length > 0 && (
+        <section aria-labelledby="popup-lists">
+          <h2 id="popup-lists">Your lists</h2>
+          <ul className="plain popup-lists">
+            {lists.map((l) => (
+              <li key={l.id} aria-current={l.id === exportList?.id ? 'true' : undefined}>
+                {l.name}{' '}
+                <span className="muted">
+                  ({l.entries} {l.entries === 1 ? 'creator' : 'creators'})
+                </span>
+              </li>
+            ))}
+          </ul>
+          {exportList && (
+            <p className="row">
+              <button
+                type="button"
+                className="secondary"
+                aria-describedby="popup-export-list"
+                onClick={() => void onExport()}
+              >
+                Export CSV
+              </button>
+              <span id="popup-export-list" className="muted">
+                of {exportList.name}
+              </span>
+            </p>
+          )}
+          {exported && <p role="status">Exported {exported}</p>}
+        </section>
       )}
       <p>
         <button type="button" className="secondary" onClick={api.openShortlists}>

@@ -1,9 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ScoutDb } from '@/lib/db/database';
-import { displayHandle, formatCount, PLATFORM_NAMES } from '@/lib/format';
+import { ImportFile } from './shortlists/import-file';
+import { ListSection } from './shortlists/list-section';
 
-/** Every list and what is on it, straight from the database (live across tabs). */
-export function ShortlistsApp({ db }: { db: ScoutDb }) {
+/**
+ * Every list and what is on it, straight from the database (live across tabs): edits, rename,
+ * delete, exports and import. `now` is the clock edits and exports are stamped with.
+ */
+export function ShortlistsApp({ db, now = Date.now }: { db: ScoutDb; now?: () => number }) {
   const data = useLiveQuery(async () => {
     const [lists, entries, creators] = await Promise.all([
       db.shortlists.orderBy('updatedAt').reverse().toArray(),
@@ -20,61 +24,24 @@ export function ShortlistsApp({ db }: { db: ScoutDb }) {
       </main>
     );
   return (
-    <main className="page">
+    <main className="page shortlists-page">
       <h1>Shortlists</h1>
       {data.lists.length === 0 && (
-        <p role="status" className="muted">
+        <p className="muted">
           No lists yet. Save a creator from the card on their page, or from the Scout button.
         </p>
       )}
-      {data.lists.map((list) => {
-        const entries = data.entries.filter((e) => e.listId === list.id);
-        return (
-          <section key={list.id} aria-labelledby={`list-${list.id}`}>
-            <h2 id={`list-${list.id}`}>
-              {list.name} <span className="muted">({entries.length})</span>
-            </h2>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Creator</th>
-                  <th scope="col">Platform</th>
-                  <th scope="col">Followers</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Note</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((entry) => {
-                  const snapshot = data.creators.get(entry.creatorKey)?.snapshot;
-                  return (
-                    <tr key={entry.id}>
-                      <td>
-                        {snapshot ? (
-                          <a href={snapshot.url} target="_blank" rel="noreferrer">
-                            {snapshot.displayName ??
-                              displayHandle(snapshot.platform, snapshot.handle)}
-                          </a>
-                        ) : (
-                          entry.creatorKey
-                        )}
-                      </td>
-                      <td>{snapshot ? PLATFORM_NAMES[snapshot.platform] : ''}</td>
-                      <td>
-                        {snapshot
-                          ? formatCount(snapshot.followers, snapshot.precision.followers)
-                          : 'unknown'}
-                      </td>
-                      <td>{entry.status}</td>
-                      <td>{entry.note}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </section>
-        );
-      })}
+      {data.lists.map((list) => (
+        <ListSection
+          key={list.id}
+          db={db}
+          list={list}
+          entries={data.entries.filter((e) => e.listId === list.id)}
+          creators={data.creators}
+          now={now}
+        />
+      ))}
+      <ImportFile db={db} now={now} />
     </main>
   );
 }

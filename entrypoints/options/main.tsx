@@ -1,4 +1,5 @@
 import { createRoot } from 'react-dom/client';
+import { ask } from '@/lib/messaging/client';
 import { OptionsApp } from '@/components/options-app';
 import { getDb } from '@/lib/db/database';
 import type { LayoutApi } from '@/components/hidden-sites';
@@ -28,5 +29,9 @@ createRoot(document.getElementById('root')!).render(
     db={getDb()}
     rateCard={{ load: loadRateCard, save: saveRateCard, reset: resetRateCard }}
     layout={layout}
+    // The background's tab records (storage.session) must forget the removed creator(s) too.
+    onDataRemoved={(removed) =>
+      void ask('data/removed', 'creatorKey' in removed ? { creatorKey: removed.creatorKey } : {})
+    }
   />,
 );

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_RATE_CARD } from '@/lib/metrics/rates';
@@ -9,6 +9,7 @@ import { ScoutDb } from '@/lib/db/database';
 import { DEFAULT_LIST, listsOf, saveToShortlist } from '@/lib/db/shortlists';
 import type { Reply, RequestOf, ResponseOf } from '@/lib/messaging/protocol';
 import type { ProfileSnapshot } from '@/lib/model';
+import { blobText, captureDownloads } from './shortlists/fixtures';
 
 type TabView = ResponseOf<'creator/for-tab'>;
 
@@ -187,5 +188,63 @@ describe('the popup', () => {
     render(<PopupApp api={api} tabId={5} />);
     await user.click(screen.getByRole('button', { name: 'Open shortlists' }));
     expect(api.openShortlists).toHaveBeenCalledOnce();
+  });
+
+  it('saves a note and tags with the creator', async () => {
+    const user = userEvent.setup();
+    const api = fakeApi({ tabCreator: 'instagram:jane' });
+    render(<PopupApp api={api} tabId={5} />);
+    await screen.findByRole('heading', { name: 'Jane Doe' });
+    await user.type(screen.getByRole('textbox', { name: 'Note' }), 'Great bread reels');
+    await user.type(
+      screen.getByRole('textbox', { name: 'Tags (comma-separated)' }),
+      'baking, food, ',
+    );
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved to Shortlist')).toBeTruthy();
+    expect(api.save).toHaveBeenCalledWith({
+      creatorKey: 'instagram:jane',
+      listId: DEFAULT_LIST.id,
+      note: 'Great bread reels',
+      tags: ['baking', 'food'],
+    });
+    const [entry] = await db.shortlistEntries.toArray();
+    expect(entry?.note).toBe('Great bread reels');
+    expect(entry?.tags).toEqual(['baking', 'food']);
+    expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('lists the lists with their entry counts and exports the selected one as CSV', async () => {
+    await recordSnapshot(db, snapshot('john', 'John Roe'), NOW);
+    await saveToShortlist(db, { creatorKey: 'instagram:jane' }, NOW);
+    await saveToShortlist(db, { creatorKey: 'instagram:john' }, NOW);
+    await saveToShortlist(db, { creatorKey: 'instagram:john', newListName: 'Spring launch' }, NOW);
+    const downloads = captureDownloads();
+    const user = userEvent.setup();
+    render(
+      <PopupApp api={{ ...fakeApi({ tabCreator: 'instagram:jane' }), now: () => NOW }} tabId={5} />,
+    );
+    await screen.findByRole('heading', { name: 'Jane Doe' });
+    const lists = await screen.findByRole('list');
+    await waitFor(() =>
+      expect([...lists.querySelectorAll('li')].map((li) => li.textContent)).toEqual(
+        expect.arrayContaining(['Shortlist (2 creators)', 'Spring launch (1 creator)']),
+      ),
+    );
+    const current = [...lists.querySelectorAll('li')].find(
+      (li) => li.getAttribute('aria-current') === 'true',
+    );
+    expect(current?.textContent).toBe('Shortlist (2 creators)');
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(downloads.files).toHaveLength(1));
+    const file = downloads.files[0]!;
+    expect(file.name).toMatch(/^scout-Shortlist-2026-01-1[45]\.csv$/);
+    const text = await blobText(file.blob);
+    expect(text.startsWith('\uFEFFplatform,handle,')).toBe(true);
+    expect(text).toContain('instagram,jane,https://www.instagram.com/jane/,Jane Doe,,38000,');
+    expect(text).toContain('instagram,john,');
+    expect((await screen.findByText(/^Exported scout-Shortlist/)).getAttribute('role')).toBe(
+      'status',
+    );
   });
 });
