@@ -32,15 +32,17 @@ async function cardNumbers(frame: Frame): Promise<Shown> {
 async function openCreator(r: DemoRoute): Promise<{ page: Page; frame: Frame; shown: Shown }> {
   const page = await env.scout.context.newPage();
   await page.goto(env.server.url(r));
-  const frame = await sidebarFrame(page);
+  await sidebarFrame(page);
   // The card has numbers once the page's own data (and its API calls) have been read.
   await expect
     .poll(() => sidebarText(page), { timeout: 15_000 })
     .toMatch(/Engagement rate\s*[\d.]+\s*%/);
+  // (Found again: the card may have been remounted while the page's data arrived.)
+  const frame = await sidebarFrame(page);
   return {
     page,
-    frame: await sidebarFrame(page),
-    shown: await cardNumbers(await sidebarFrame(page)),
+    frame,
+    shown: await cardNumbers(frame),
   };
 }
 
