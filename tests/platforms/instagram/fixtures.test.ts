@@ -251,6 +251,25 @@ describe('pages without a profile', () => {
   });
 });
 
+describe('a public account without posts', () => {
+  it('has posts 0 (exact), no recent posts, and says so without throwing', () => {
+    const result = extractTexts([own('web-profile-info-zero-posts.json')], `${IG}/noor.fresh/`);
+    expect(result).toMatchObject({
+      ok: true,
+      missing: ['recentPosts'],
+      snapshot: {
+        handle: 'noor.fresh',
+        isPrivate: false,
+        followers: 57,
+        following: 112,
+        posts: 0,
+        precision: { followers: 'exact', following: 'exact', posts: 'exact' },
+        recentPosts: [],
+      },
+    });
+  });
+});
+
 describe('hidden like counts', () => {
   const s = snapshotOf(['web-profile-info-hidden-counts.json'], `${IG}/nils.still/`);
 
@@ -370,6 +389,8 @@ describe('summaries and the visible header', () => {
   it.each([
     ['meta-de.html', 'jonas.kaltbach', 1_200_000, 305, 1234],
     ['meta-fr.html', 'lea.montagne', 12_300, 1024, 87],
+    ['meta-es.html', 'lucia.serrano', 1_200_000, 310, 845], // "1,2 M seguidores"
+    ['meta-ja.html', 'hiyori.morikawa', 123_000, 310, 845], // "フォロワー12.3万人": label first
   ])('reads %s with the page’s own locale', (file, handle, followers, following, posts) => {
     const s = snapshotOf([file], `${IG}/${handle}/`);
     expect(s).toMatchObject({
@@ -378,6 +399,12 @@ describe('summaries and the visible header', () => {
       posts,
       precision: { followers: 'rounded', following: 'exact', posts: 'exact' },
     });
+  });
+
+  it('reads the Japanese summary by position, the handle from og:url (full-width parens)', () => {
+    const s = snapshotOf(['meta-ja.html'], `${IG}/hiyori.morikawa/`);
+    expect(s).toMatchObject({ handle: 'hiyori.morikawa', sources: ['instagram/meta'] });
+    expect(extractTexts([own('meta-ja.html')], `${IG}/kai.summit/`)).toMatchObject({ ok: false });
   });
 
   it('does not read a post page’s description as profile counts', () => {

@@ -101,6 +101,28 @@ describe('logged-in profile with hashed class names (2024 style)', () => {
   });
 });
 
+describe('logged-in profile in creator mode', () => {
+  const url = 'https://www.linkedin.com/in/tomas-oyelaran/';
+
+  it('reads the top card\'s followers first, then "500+ connections" as a floor', () => {
+    const snapshot = snapshotOf(read(['creator-mode-profile.html'], url));
+    expect(snapshot).toMatchObject({
+      handle: 'tomas-oyelaran',
+      displayName: 'Tomas Oyelaran',
+      followers: 48_210,
+      connections: 500,
+      precision: { followers: 'exact', connections: 'lower-bound' },
+    });
+  });
+
+  it("ignores the nav's, About's, Interests' and aside's counts", () => {
+    const snapshot = snapshotOf(read(['creator-mode-profile.html'], url));
+    for (const other of [41, 9_800, 1_204_331, 8_120]) {
+      expect([snapshot.followers, snapshot.connections]).not.toContain(other);
+    }
+  });
+});
+
 describe('profiles in other UI languages', () => {
   it('reads a German page with its locale: "12.345 Follower", "500+ Kontakte"', () => {
     const snapshot = snapshotOf(
@@ -294,6 +316,23 @@ describe('public post pages', () => {
     });
     const readings = readingsOf(own('post-person.html'), new URL(url), OWN_NOW);
     expect(readings.some((r) => r.handle === 'jon-berg')).toBe(false);
+  });
+
+  it('reads a post page\'s "12 reposts" as shares, exact', () => {
+    const url =
+      'https://se.linkedin.com/posts/mara-lindqvist_pricing-annual-plans-activity-7335209808694267620-Ab1c';
+    const html = own('post-person.html').replace(
+      '31 Comments</a>',
+      '31 Comments</a>\n      <span data-test-id="social-actions__reposts">12 reposts</span>',
+    );
+    expect(html).toContain('12 reposts');
+    const snapshot = snapshotOf(extractTexts([html], url, { now: OWN_NOW }));
+    expect(snapshot.recentPosts.find((p) => p.id === POSTS.maraPostPage)).toMatchObject({
+      likes: 214,
+      comments: 31,
+      shares: 12,
+      precision: { likes: 'exact', comments: 'exact', shares: 'exact' },
+    });
   });
 
   it('by a company: the visible "3,412 followers" beats the JSON-LD 0', () => {

@@ -229,6 +229,7 @@ const PAGES: Record<string, { url: string; request?: string }> = {
   },
   'guest-profile.html': { url: 'https://se.linkedin.com/in/mara-lindqvist' },
   'loggedin-profile-hashed.html': { url: 'https://www.linkedin.com/in/mara-lindqvist/' },
+  'creator-mode-profile.html': { url: 'https://www.linkedin.com/in/tomas-oyelaran/' },
   'profile-de.html': { url: 'https://de.linkedin.com/in/jonas-weber-b2b/' },
   'profile-ru.html': { url: 'https://ru.linkedin.com/in/alisa-morozova/' },
   'activity-all.html': { url: 'https://www.linkedin.com/in/mara-lindqvist/recent-activity/all/' },
