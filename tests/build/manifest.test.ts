@@ -21,6 +21,7 @@ interface Manifest {
   minimum_chrome_version?: string;
   content_security_policy?: unknown;
   externally_connectable?: unknown;
+  commands?: Record<string, { suggested_key?: { default?: string } }>;
   browser_specific_settings?: { gecko?: { id?: string; strict_min_version?: string } };
 }
 
@@ -45,6 +46,10 @@ describe('the Chrome build asks for least privilege', () => {
   it('asks for storage and nothing else', () => {
     expect(chrome.permissions ?? []).toEqual(['storage']);
     expect(chrome.optional_permissions ?? []).toEqual([]);
+  });
+
+  it('declares the keyboard shortcut that toggles the card', () => {
+    expect(chrome.commands?.['toggle-card']?.suggested_key?.default).toBe('Alt+Shift+S');
   });
 
   it('lets no web page message it', () => {

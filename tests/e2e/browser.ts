@@ -28,9 +28,16 @@ export interface ScoutBrowser {
   close(): Promise<void>;
 }
 
-/** Chromium with the built extension loaded, the three platforms' hosts mapped to the demo server. */
-export async function launchScout(options: { headless?: boolean } = {}): Promise<ScoutBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+/**
+ * Chromium with the built extension loaded, the three platforms' hosts mapped to the demo server.
+ * `extension: false` launches the same browser with the same flags but without Scout (the bench's
+ * baseline); it has no service worker, so `worker()` rejects and `extensionId` is ''.
+ */
+export async function launchScout(
+  options: { headless?: boolean; extension?: boolean } = {},
+): Promise<ScoutBrowser> {
+  const withExtension = options.extension ?? true;
+  if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run npm run build first`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'scout-profile-'));
@@ -45,8 +52,9 @@ export async function launchScout(options: { headless?: boolean } = {}): Promise
     viewport: { width: 1280, height: 800 },
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...(withExtension
+        ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]
+        : []),
       '--no-sandbox',
       '--no-first-run',
       '--disable-gpu',
@@ -57,6 +65,19 @@ export async function launchScout(options: { headless?: boolean } = {}): Promise
       `--host-resolver-rules=${hostRules}`,
     ],
   });
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  if (!withExtension) {
+    return {
+      context,
+      worker: () => Promise.reject(new Error('launched without the extension')),
+      extensionId: '',
+      pageUrl: (page) => page,
+      close,
+    };
+  }
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {
@@ -65,9 +86,6 @@ export async function launchScout(options: { headless?: boolean } = {}): Promise
       context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')),
     extensionId,
     pageUrl: (page) => `chrome-extension://${extensionId}/${page}`,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close,
   };
 }

@@ -73,6 +73,60 @@ describe('Scout in a real Chromium', () => {
     });
   }
 
+  it('hides and shows the card in its tab when the keyboard shortcut is pressed', async () => {
+    const page = await env.scout.context.newPage();
+    await page.goto(env.server.url(creators[0]!));
+    await sidebarFrame(page);
+    const tabId = await tabIdOf(page);
+    // Headless Chromium does not route browser-level shortcuts to extensions: send what the
+    // background sends on the command (the manifest's command is checked in build-checks).
+    const press = async () =>
+      (await env.scout.worker()).evaluate(
+        (id) => chrome.tabs.sendMessage(id, { type: 'scout/toggle-card' }),
+        tabId,
+      );
+    await press();
+    await page.waitForFunction(() => !document.querySelector('scout-sidebar'));
+    await press();
+    await sidebarFrame(page);
+    await page.close();
+  });
+
+  it('lets the keyboard reach every control of the card, folded and expanded', async () => {
+    const page = await env.scout.context.newPage();
+    await page.goto(env.server.url(creators[0]!));
+    await expect
+      .poll(() => sidebarText(page), { timeout: 15_000 })
+      .toMatch(/Engagement rate\s*[\d.]+/);
+    const frame = await sidebarFrame(page);
+    for (const expand of [false, true]) {
+      if (expand) await frame.getByRole('button', { name: /Details/ }).click();
+      const controls = await frame.evaluate(() =>
+        [
+          ...document.querySelectorAll<HTMLElement>(
+            'button, a[href], input, select, textarea, summary',
+          ),
+        ]
+          .filter((el) => !el.hasAttribute('disabled') && el.getClientRects().length > 0)
+          .map((el) => el.outerHTML.slice(0, 80)),
+      );
+      expect(controls.length).toBeGreaterThan(2);
+      // Start on the card's first control, as a keyboard user arriving in it would.
+      const selector = 'button, a[href], input, select, textarea, summary';
+      await frame.locator(selector).first().focus();
+      const reached = new Set<string>();
+      for (let i = 0; i <= controls.length + 2; i++) {
+        const focused = await frame.evaluate(
+          () => document.activeElement?.outerHTML.slice(0, 80) ?? '',
+        );
+        if (focused) reached.add(focused);
+        await page.keyboard.press('Tab');
+      }
+      for (const control of controls) expect([...reached], control).toContain(control);
+    }
+    await page.close();
+  });
+
   it('puts the sidebar back when the host page re-renders it away', async () => {
     const page = await env.scout.context.newPage();
     await page.goto(env.server.url(creators[0]!));

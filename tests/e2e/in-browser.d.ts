@@ -2,6 +2,7 @@
 declare global {
   const chrome: {
     runtime: { sendMessage(message: unknown): Promise<unknown> };
+    tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> };
     storage: {
       session: {
         get(keys: string | null): Promise<Record<string, unknown>>;
