@@ -33,7 +33,8 @@ const FILES = {
   feed: 'voyager-feed-updatesV2_2023-05_normalized-json_excerpt.json',
 } as const;
 
-const text = (file: string) => readText(SHARED_LINKEDIN, file);
+// Describe bodies run even when the folder is absent (their tests are then skipped): read nothing.
+const text = (file: string) => (SHARED_PRESENT ? readText(SHARED_LINKEDIN, file) : '');
 
 /** The content script's path: `linkedin.extract` on the parsed page at its URL. */
 function extractPage(file: string, href: string): ExtractResult {
@@ -206,7 +207,9 @@ describe.skipIf(!SHARED_PRESENT)('real LinkedIn captures', () => {
   });
 
   describe('guest company page c.2021 (24i), as a search engine saved its meta tags', () => {
-    const result = JSON.parse(text(FILES.company)) as {
+    const result = (
+      SHARED_PRESENT ? JSON.parse(text(FILES.company)) : { snippet: '', pagemap: { metatags: [] } }
+    ) as {
       snippet: string;
       pagemap: { metatags: Record<string, string>[] };
     };
