@@ -52,7 +52,8 @@ describe('Scout in a real Chromium', () => {
     it(`never covers a profile's follow button at ${width} px`, async () => {
       const page = await env.scout.context.newPage();
       await page.setViewportSize({ width, height: 800 });
-      for (const route of creators) {
+      // Profile pages: an activity page has only other people's follow buttons.
+      for (const route of creators.filter((r) => !r.path.includes('/recent-activity/'))) {
         await page.goto(env.server.url(route));
         await sidebarFrame(page);
         await expect.poll(() => sidebarText(page), { timeout: 15_000 }).not.toMatch(/Reading/);
