@@ -1,12 +1,16 @@
 // `npm run bench`: medians of Scout's performance measures against their budgets, as a table;
 // `npm run --silent bench -- --json` prints `{ "<measure-id>": { median, unit, budget, runs } }`.
 // `--runs <n>` changes the number of samples per measure (default 11). Real captures are read from
-// ../shared/fixtures (or SCOUT_FIXTURES) when present, Scout's own fixtures always.
+// ../shared/fixtures (or SCOUT_FIXTURES) when present, Scout's own fixtures always. The browser
+// measures (scripts/bench-browser.ts: host-page script cost, card latency) run min(runs, 7) times in
+// real Chromium after the others; `--no-browser` skips them, and so does a missing build or Chromium
+// (one line on stderr says why). stdout carries only the table, or only the JSON.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseHTML } from 'linkedom';
 import { formatTable, runMeasures, type Measure } from '../lib/bench/measure';
+import { browserMeasures, browserSkipReason } from './bench-browser';
 import { sizeMeasures, vetMeasures } from '../lib/bench/product';
 import { tiktokMeasures, type BenchFile } from '../lib/bench/tiktok';
 import { extractFiles } from '../lib/cli/extract';
@@ -61,7 +65,7 @@ function contentScriptSizes() {
   }));
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const runsAt = argv.indexOf('--runs');
   const runs = runsAt === -1 ? 11 : Number(argv[runsAt + 1]);
@@ -82,13 +86,26 @@ function main(argv: string[]): number {
     process.stderr.write(`bench: ${SHARED} is absent; measuring Scout's own fixtures only\n`);
   }
   const results = runMeasures(measures, runs);
+  const labels: Record<string, string> = Object.fromEntries(measures.map((m) => [m.id, m.label]));
+  const skip = argv.includes('--no-browser') ? '--no-browser was given' : browserSkipReason();
+  if (skip) {
+    process.stderr.write(`bench: browser measures skipped: ${skip}\n`);
+  } else {
+    try {
+      const browser = await browserMeasures(runs);
+      Object.assign(results, browser.results);
+      Object.assign(labels, browser.labels);
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      process.stderr.write(`bench: browser measures skipped: they failed (${message})\n`);
+    }
+  }
   if (json) {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   } else {
-    const labels = Object.fromEntries(measures.map((m) => [m.id, m.label]));
     process.stdout.write(`${formatTable(results, labels)}\n`);
   }
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -26,6 +26,8 @@ interface Visit {
   /** Fingerprint of the last result sent, so unchanged re-reads send nothing. */
   sent: string | null;
   domReady: boolean;
+  /** The document's readings, kept once they name the page's creator (re-read until then). */
+  docReadings: Reading[] | null;
 }
 
 function domReady(ctx: ContentScriptContext): Promise<void> {
@@ -68,20 +70,48 @@ export function startContentScript(ctx: ContentScriptContext, platform: Platform
     placeAwayFromButtons();
   }
 
+  let placer: IntersectionObserver | null = null;
+
+  /**
+   * Keeps the card off the profile's own buttons. Their boxes come from an IntersectionObserver,
+   * which reports after the page's own layout: reading getBoundingClientRect here would force a
+   * synchronous layout of the host page on every update.
+   */
   function placeAwayFromButtons(): void {
+    placer?.disconnect();
     if (!frame.mounted) return;
-    const avoid = document.body
-      ? findProfileButtons(document).map((el) => el.getBoundingClientRect())
-      : [];
-    frame.place(placeCard(layout, { width: window.innerWidth, height: window.innerHeight }, avoid));
+    const viewport = () => ({ width: window.innerWidth, height: window.innerHeight });
+    const buttons = document.body ? findProfileButtons(document) : [];
+    if (!buttons.length) return frame.place(placeCard(layout, viewport(), []));
+    const boxes = new Map<Element, DOMRectReadOnly>();
+    const observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) boxes.set(entry.target, entry.boundingClientRect);
+      if (boxes.size < buttons.length) return;
+      observer.disconnect();
+      frame.place(placeCard(layout, viewport(), [...boxes.values()]));
+    });
+    placer = observer;
+    for (const button of buttons) observer.observe(button);
+  }
+
+  /**
+   * The document's readings for this visit. Re-reading a whole page on every API response costs the
+   * host page's main thread; once the document has spoken about the URL's creator it is kept. Until
+   * then (an SPA page whose embedded data is the previous creator's) it is read again each time.
+   */
+  function documentReadings(current: Visit): Reading[] {
+    if (current.docReadings) return current.docReadings;
+    const readings = platform.readDocument?.(document, current.url, Date.now()) ?? [];
+    const handle = platform.match(current.url)?.handle;
+    if (handle && readings.some((r) => r.handle === handle && Object.keys(r.counts).length > 0)) {
+      current.docReadings = readings;
+    }
+    return readings;
   }
 
   async function settle(current: Visit): Promise<void> {
     if (current !== visit || !current.domReady || ctx.isInvalid) return;
-    const readings = [
-      ...(platform.readDocument?.(document, current.url, Date.now()) ?? []),
-      ...bodyReadings,
-    ];
+    const readings = [...documentReadings(current), ...bodyReadings];
     const input = { url: current.url, now: Date.now() };
     const result = platform.settle
       ? platform.settle(readings, input)
@@ -119,7 +149,7 @@ export function startContentScript(ctx: ContentScriptContext, platform: Platform
       return;
     }
     reported = true;
-    const current: Visit = { href, url, sent: null, domReady: false };
+    const current: Visit = { href, url, sent: null, domReady: false, docReadings: null };
     visit = current;
     // Another creator: a fresh card, in this same task, so the previous creator's numbers are gone
     // before the new URL has been on screen for a frame.
@@ -172,6 +202,7 @@ export function startContentScript(ctx: ContentScriptContext, platform: Platform
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => {
+    placer?.disconnect();
     browser.storage.onChanged.removeListener(onStorage);
     browser.runtime.onMessage.removeListener(onMessage);
   });

@@ -75,9 +75,20 @@ export function hasContent(reading: Reading): boolean {
   );
 }
 
+const ASCII_HANDLE = /^(?:company\/)?[a-z0-9._-]{1,120}$/;
+const ANY_HANDLE = /^(?:company\/)?[\p{L}\p{M}\p{N}._-]{1,120}$/u;
+
+/**
+ * A plausible handle: letters of any script, digits, '.', '_' and '-'. ASCII handles are checked
+ * first: a Unicode property class loads ICU data on its first use, which costs the host page.
+ */
+export function isHandle(handle: string): boolean {
+  return ASCII_HANDLE.test(handle) || (/[^\x00-\x7f]/.test(handle) && ANY_HANDLE.test(handle));
+}
+
 /** Lower-cases a handle and strips '@'; undefined for anything that is not a plausible handle. */
 export function normalizeHandle(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
   const handle = raw.trim().replace(/^@/, '').toLowerCase();
-  return /^(?:company\/)?[\p{L}\p{M}\p{N}._-]{1,120}$/u.test(handle) ? handle : undefined;
+  return isHandle(handle) && handle.length <= 128 ? handle : undefined;
 }

@@ -1,3 +1,4 @@
+import { isHandle } from './reading';
 import type { ProfileSnapshot } from '../model/snapshot';
 
 /**
@@ -27,7 +28,6 @@ const MAX_AUDIENCE = 9_000_000_000;
 const MAX_COUNT = 1_000_000_000_000;
 const EPOCH_MIN = 946_684_800_000;
 const EPOCH_MAX = 4_102_444_800_000;
-const HANDLE = /^(?:company\/)?[\p{L}\p{M}\p{N}._-]+$/u;
 const MAX_POSTS = 500;
 const MAX_SOURCES = 50;
 
@@ -129,7 +129,7 @@ export function checkSnapshot(snapshot: ProfileSnapshot): SnapshotIssuePath[] {
   if (
     typeof handle !== 'string' ||
     !isText(handle, 120) ||
-    !HANDLE.test(handle) ||
+    !isHandle(handle) ||
     handle !== handle.toLowerCase()
   ) {
     issues.push(['handle']);

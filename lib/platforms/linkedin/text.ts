@@ -48,7 +48,7 @@ const LABEL_AT_START = LABELS.map(
 
 /** "more than 500": a floor, as "500+" is ("Mehr als 500 Kontakte", "Более 500 контактов"). */
 const MORE_THAN =
-  /^(?:\+ ?(?:de )?|more than |over |mehr als |über |plus de |más de |mais de |более |больше )/iu;
+  /^(?:\+ ?(?:de )?|more than |over |mehr als |über |plus de |más de |mais de |более |больше )/i;
 /**
  * What may stand beside the label: one number (plain digits, or groups of three after separators;
  * a short fraction before a compact suffix: "6K", "1.2K", "2,948", "12 345", "1,2 Mio.", "500+").
