@@ -76,6 +76,7 @@ export function hasContent(reading: Reading): boolean {
 }
 
 const ASCII_HANDLE = /^(?:company\/)?[a-z0-9._-]{1,120}$/;
+const ASCII_ONLY = /^[ -~]*$/;
 const ANY_HANDLE = /^(?:company\/)?[\p{L}\p{M}\p{N}._-]{1,120}$/u;
 
 /**
@@ -83,7 +84,7 @@ const ANY_HANDLE = /^(?:company\/)?[\p{L}\p{M}\p{N}._-]{1,120}$/u;
  * first: a Unicode property class loads ICU data on its first use, which costs the host page.
  */
 export function isHandle(handle: string): boolean {
-  return ASCII_HANDLE.test(handle) || (/[^\x00-\x7f]/.test(handle) && ANY_HANDLE.test(handle));
+  return ASCII_HANDLE.test(handle) || (!ASCII_ONLY.test(handle) && ANY_HANDLE.test(handle));
 }
 
 /** Lower-cases a handle and strips '@'; undefined for anything that is not a plausible handle. */
