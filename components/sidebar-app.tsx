@@ -1,3 +1,4 @@
+import type { SaveOptions } from './card/save-menu';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Reply, ResponseOf } from '@/lib/messaging/protocol';
@@ -13,7 +14,8 @@ import { summarize } from './card/summary';
 /** What the sidebar needs from its host: injected so component tests can play the background. */
 export interface SidebarApi {
   creatorForTab(): Promise<Reply<TabView>>;
-  save(creatorKey: string): Promise<Reply<ResponseOf<'shortlist/save'>>>;
+  /** Saves to the default list, or where `options` say (another or a new list, a note, tags). */
+  save(creatorKey: string, options?: SaveOptions): Promise<Reply<ResponseOf<'shortlist/save'>>>;
   /** Calls back whenever the background's record of this tab may have changed. */
   onTabChanged(tabId: number, callback: () => void): () => void;
   /**
@@ -118,9 +120,9 @@ export function SidebarApp({ api, layout = DEFAULT_LAYOUT }: { api: SidebarApi; 
     const lists = savedTo
       ? [...new Set([...view.lists.map((l) => l.name), savedTo])]
       : view.lists.map((l) => l.name);
-    const onSave = async () => {
+    const onSave = async (options?: SaveOptions) => {
       set({ saving: true, saveError: null });
-      const reply = await api.save(creator.key);
+      const reply = await api.save(creator.key, options);
       if (reply.ok) set({ saving: false, savedTo: reply.data.listName });
       else set({ saving: false, saveError: reply.error.message });
     };
@@ -135,7 +137,8 @@ export function SidebarApp({ api, layout = DEFAULT_LAYOUT }: { api: SidebarApi; 
         detail={view.detail}
         rateCard={view.rateCard}
         lists={lists}
-        onSave={() => void onSave()}
+        allLists={view.allLists ?? []}
+        onSave={(options) => void onSave(options)}
       />
     );
   } else if (!page || page.state === 'reading' || page.state === 'ready') {

@@ -1,3 +1,4 @@
+import { SaveMenu, type SaveOptions } from './save-menu';
 import { useId } from 'react';
 import type { RateCard, VetDetail } from '@/lib/metrics';
 import { ActivitySection } from './activity-section';
@@ -63,6 +64,7 @@ export function CreatorCard({
   detail,
   rateCard,
   lists,
+  allLists,
   onSave,
 }: {
   summary: CardSummary;
@@ -70,7 +72,9 @@ export function CreatorCard({
   rateCard: RateCard;
   /** Names of the lists the creator is on. */
   lists: string[];
-  onSave: () => void;
+  /** Every list, for the "Save to…" menu. */
+  allLists: { id: string; name: string }[];
+  onSave: (options?: SaveOptions) => void;
 }) {
   const saving = useSidebar((s) => s.saving);
   const saveError = useSidebar((s) => s.saveError);
@@ -86,9 +90,10 @@ export function CreatorCard({
         rates={detail?.rates ?? null}
       />
       <div className="row save-row">
-        <button type="button" onClick={onSave} disabled={saving}>
+        <button type="button" onClick={() => onSave()} disabled={saving}>
           {lists.length ? 'Save again' : 'Save to shortlist'}
         </button>
+        <SaveMenu lists={allLists} disabled={saving} onSave={onSave} />
         {lists.length > 0 && (
           <span role="status" className="on-lists">
             On {lists.join(', ')}

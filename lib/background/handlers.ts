@@ -83,7 +83,10 @@ export function createHandlers({ db, tabs, now, rateCard }: BackgroundDeps): Han
             rateCard: card,
           }).detail
         : null;
-      return { ok: true, data: { tabId, page, creator, lists, detail, rateCard: card } };
+      const allLists = (
+        await db.shortlists.orderBy('updatedAt').reverse().limit(100).toArray()
+      ).map((l) => ({ id: l.id, name: l.name }));
+      return { ok: true, data: { tabId, page, creator, lists, allLists, detail, rateCard: card } };
     },
 
     async 'data/removed'({ creatorKey }) {

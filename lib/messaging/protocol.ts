@@ -57,6 +57,8 @@ export const protocol = {
       page: z.nullable(TabRecordSchema),
       creator: z.nullable(CreatorRowSchema),
       lists: z.array(z.object({ id: z.string(), name: z.string() })),
+      /** Every list, newest first, for the card's "Save to…" menu (absent when there are none). */
+      allLists: z.optional(z.array(z.object({ id: z.string(), name: z.string() }))),
       /** The expanded card's detail: formulas, exclusions, itemised rates, cadence, growth. */
       detail: z.nullable(z.custom<VetDetail>()),
       /** The rate card the prices were computed with (the card's add-on toggles need it). */

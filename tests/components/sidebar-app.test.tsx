@@ -145,7 +145,7 @@ describe('the sidebar', () => {
     const { api } = fakeApi(ok(vetView(snapshot('jane', { displayName: 'Jane Doe' }))));
     render(<SidebarApp api={api} />);
     await user.click(await screen.findByRole('button', { name: 'Save to shortlist' }));
-    expect(api.save).toHaveBeenCalledWith('tiktok:jane');
+    expect(api.save).toHaveBeenCalledWith('tiktok:jane', undefined);
     expect((await screen.findByText('On Shortlist')).getAttribute('role')).toBe('status');
     expect(screen.getByRole('button', { name: 'Save again' })).toBeTruthy();
   });

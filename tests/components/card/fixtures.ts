@@ -152,6 +152,7 @@ export function vetView(
   options: {
     history?: ProfileSnapshot[];
     lists?: TabView['lists'];
+    allLists?: TabView['lists'];
     rateCard?: RateCard;
     page?: Partial<TabRecord>;
   } = {},
@@ -181,6 +182,7 @@ export function vetView(
     },
     creator,
     lists: options.lists ?? [],
+    ...(options.allLists ? { allLists: options.allLists } : {}),
     detail,
     rateCard,
   };

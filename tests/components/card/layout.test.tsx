@@ -96,7 +96,7 @@ describe('out of the way', () => {
     render(<SidebarApp api={api} />);
     await screen.findByRole('heading', { name: 'Mara Bakes' });
     const order: string[] = [];
-    for (let i = 0; i < 5; i += 1) {
+    for (let i = 0; i < 6; i += 1) {
       await user.tab();
       const el = document.activeElement as HTMLElement;
       order.push(el.getAttribute('aria-label') ?? el.textContent ?? '');
@@ -104,6 +104,7 @@ describe('out of the way', () => {
     expect(order).toEqual([
       'Collapse card',
       'Save to shortlist',
+      'Save to…',
       expect.stringMatching(/^Details/),
       'Move to the left',
       'Hide on tiktok.com',
