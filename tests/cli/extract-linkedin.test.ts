@@ -127,6 +127,8 @@ describe('scout extract on LinkedIn files', () => {
   });
 });
 
+// Skipped only when ../shared/fixtures (the real captures of PROVENANCE.md) is absent: these
+// tests read those files and cannot run without them; the skip is printed with its reason.
 describe.skipIf(!SHARED_PRESENT)('scout extract on real LinkedIn captures', () => {
   it('reads the guest profile capture (5740 exact over "6K", 500+ connections)', async () => {
     const run = await scout([

@@ -110,6 +110,8 @@ const byFollowers = (posts: readonly HandPost[], followers: number, withShares: 
     ),
   );
 
+// Skipped only when ../shared/fixtures (the real captures of PROVENANCE.md) is absent: these
+// tests read those files and cannot run without them; the skip is printed with its reason.
 describe.skipIf(!SHARED_PRESENT)('scout vet against hand-computed ER on real captures', () => {
   // tiktok/tiktok-profile-next-data-tiktok-2021-01.html — pageProps.items (4 videos, newest first).
   // Item 3 is `isAd`: DESIGN.md does not leave sponsored posts out of the ER sample.

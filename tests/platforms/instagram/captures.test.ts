@@ -140,6 +140,8 @@ const CAPTURES: Record<string, { url: string; expected: Expected; missing: strin
   },
 };
 
+// Skipped only when ../shared/fixtures (the real captures of PROVENANCE.md) is absent: these
+// tests read those files and cannot run without them; the skip is printed with its reason.
 describe.skipIf(!SHARED_PRESENT)('real Instagram captures read as PROVENANCE.md says', () => {
   it('has an expectation for every capture in the folder', () => {
     expect(fixtureFiles(SHARED_INSTAGRAM).sort()).toEqual(Object.keys(CAPTURES).sort());

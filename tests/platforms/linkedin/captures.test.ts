@@ -47,6 +47,8 @@ function snapshotOf(result: ExtractResult) {
   return result.snapshot;
 }
 
+// Skipped only when ../shared/fixtures (the real captures of PROVENANCE.md) is absent: these
+// tests read those files and cannot run without them; the skip is printed with its reason.
 describe.skipIf(!SHARED_PRESENT)('real LinkedIn captures', () => {
   it('has every capture PROVENANCE.md lists', () => {
     expect(fixtureFiles(SHARED_LINKEDIN)).toEqual(expect.arrayContaining(Object.values(FILES)));

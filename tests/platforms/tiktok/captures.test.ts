@@ -158,6 +158,8 @@ const CAPTURES: Record<string, { url: string; expected: Expected; viewer?: strin
   },
 };
 
+// Skipped only when ../shared/fixtures (the real captures of PROVENANCE.md) is absent: these
+// tests read those files and cannot run without them; the skip is printed with its reason.
 describe.skipIf(!SHARED_PRESENT)('real TikTok captures read as PROVENANCE.md says', () => {
   it.each(Object.entries(CAPTURES))('%s', (file, { url, expected, viewer }) => {
     const result = extractTexts([readText(SHARED_TIKTOK, file)], url);
