@@ -25,8 +25,18 @@ export interface BackgroundDeps {
 
 /** The background's answers to every message; senders and data are already validated by dispatch. */
 export function createHandlers({ db, tabs, now, rateCard }: BackgroundDeps): Handlers {
+  /**
+   * A message from a visit older than the one the tab record describes: a slow read of the previous
+   * creator, arriving after the page moved on. Its snapshot is kept; the tab's record is not touched.
+   */
+  async function isStale(tabId: number, visitAt: number | undefined): Promise<boolean> {
+    if (visitAt === undefined) return false;
+    const current = (await tabs.get(tabId))?.visitAt;
+    return current !== undefined && visitAt < current;
+  }
+
   return {
-    async 'snapshot/submit'({ url, snapshot }, sender) {
+    async 'snapshot/submit'({ url, snapshot, visitAt }, sender) {
       if (sender.kind !== 'content') return fail('forbidden-sender', 'only a page can submit');
       if (!samePlatform(url, sender.url))
         return fail('forbidden-sender', 'a page reports on its own site only');
@@ -51,16 +61,30 @@ export function createHandlers({ db, tabs, now, rateCard }: BackgroundDeps): Han
         rateCard: await rateCard(),
       });
       await withQuota(() => db.creators.update(row.key, { vetting }));
-      await tabs.set(sender.tabId, { url, state: 'ready', creatorKey: row.key, updatedAt: now() });
+      if (await isStale(sender.tabId, visitAt)) return { ok: true, data: { key: row.key } };
+      await tabs.set(sender.tabId, {
+        url,
+        state: 'ready',
+        creatorKey: row.key,
+        updatedAt: now(),
+        ...(visitAt === undefined ? {} : { visitAt }),
+      });
       return { ok: true, data: { key: row.key } };
     },
 
-    async 'page/status'({ url, state, reason }, sender) {
+    async 'page/status'({ url, state, reason, visitAt }, sender) {
       if (sender.kind !== 'content') return fail('forbidden-sender', 'only a page can report');
       if (!samePlatform(url, sender.url))
         return fail('forbidden-sender', 'a page reports on its own site only');
       if (state === 'ready') return fail('invalid-message', 'a ready page submits its snapshot');
-      await tabs.set(sender.tabId, { url, state, ...(reason ? { reason } : {}), updatedAt: now() });
+      if (await isStale(sender.tabId, visitAt)) return { ok: true, data: {} };
+      await tabs.set(sender.tabId, {
+        url,
+        state,
+        ...(reason ? { reason } : {}),
+        updatedAt: now(),
+        ...(visitAt === undefined ? {} : { visitAt }),
+      });
       return { ok: true, data: {} };
     },
 

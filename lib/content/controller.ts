@@ -28,6 +28,15 @@ interface Visit {
   domReady: boolean;
   /** The document's readings, kept once they name the page's creator (re-read until then). */
   docReadings: Reading[] | null;
+  /** When the visit began (wall clock): the background files a tab by its latest visit only. */
+  visitAt: number;
+}
+
+let lastVisitAt = 0;
+/** Strictly increasing wall-clock stamps, across reloads of the page as well. */
+function nextVisitAt(): number {
+  lastVisitAt = Math.max(Date.now(), lastVisitAt + 1);
+  return lastVisitAt;
 }
 
 function domReady(ctx: ContentScriptContext): Promise<void> {
@@ -122,9 +131,15 @@ export function startContentScript(ctx: ContentScriptContext, platform: Platform
     const print = fingerprint(result);
     if (print === current.sent) return;
     current.sent = print;
-    if (result.ok) await ask('snapshot/submit', { url: current.href, snapshot: result.snapshot });
+    const { href, visitAt } = current;
+    if (result.ok) await ask('snapshot/submit', { url: href, visitAt, snapshot: result.snapshot });
     else
-      await ask('page/status', { url: current.href, state: result.problem, reason: result.reason });
+      await ask('page/status', {
+        url: href,
+        visitAt,
+        state: result.problem,
+        reason: result.reason,
+      });
     placeAwayFromButtons();
   }
 
@@ -145,11 +160,19 @@ export function startContentScript(ctx: ContentScriptContext, platform: Platform
       frame.unmount();
       shownFor = null;
       // Only a tab that showed a creator needs telling that it no longer does.
-      if (reported) await ask('page/status', { url: href, state: 'not-creator' });
+      if (reported)
+        await ask('page/status', { url: href, visitAt: nextVisitAt(), state: 'not-creator' });
       return;
     }
     reported = true;
-    const current: Visit = { href, url, sent: null, domReady: false, docReadings: null };
+    const current: Visit = {
+      href,
+      url,
+      sent: null,
+      domReady: false,
+      docReadings: null,
+      visitAt: nextVisitAt(),
+    };
     visit = current;
     // Another creator: a fresh card, in this same task, so the previous creator's numbers are gone
     // before the new URL has been on screen for a frame.
@@ -157,7 +180,7 @@ export function startContentScript(ctx: ContentScriptContext, platform: Platform
     if (shownFor !== target) frame.unmount();
     shownFor = target;
     showCard();
-    await ask('page/status', { url: href, state: 'reading' });
+    await ask('page/status', { url: href, visitAt: current.visitAt, state: 'reading' });
     await domReady(ctx);
     if (current !== visit) return;
     current.domReady = true;

@@ -25,6 +25,8 @@ export const TabRecordSchema = z.object({
   reason: z.optional(z.string()),
   creatorKey: z.optional(CreatorKeySchema),
   updatedAt: z.number(),
+  /** When the content script's visit to this URL began: a later visit's record is never replaced by an earlier one's. */
+  visitAt: z.optional(z.number()),
 });
 export type TabRecord = z.infer<typeof TabRecordSchema>;
 
@@ -37,13 +39,18 @@ const Empty = z.object({});
 export const protocol = {
   /** Content script → background: the snapshot read from the sender's own page. */
   'snapshot/submit': {
-    request: z.object({ url: UrlSchema, snapshot: ProfileSnapshotSchema }),
+    request: z.object({
+      url: UrlSchema,
+      snapshot: ProfileSnapshotSchema,
+      visitAt: z.optional(z.number()),
+    }),
     response: z.object({ key: CreatorKeySchema }),
   },
   /** Content script → background: the page has no snapshot to give, and why. */
   'page/status': {
     request: z.object({
       url: UrlSchema,
+      visitAt: z.optional(z.number()),
       state: PageStateSchema,
       reason: z.optional(z.string().check(z.maxLength(300))),
     }),

@@ -374,3 +374,23 @@ describe('data/removed', () => {
     expect(data(await handlers['creator/for-tab']({}, popup)).creator).toBeNull();
   });
 });
+
+describe('visits', () => {
+  it("never lets a slow read of the previous creator replace the tab's newer visit", async () => {
+    const jane = 'https://www.tiktok.com/@jane';
+    const john = 'https://www.tiktok.com/@john';
+    await handlers['page/status']({ url: jane, state: 'reading', visitAt: 100 }, content(7, jane));
+    await handlers['page/status']({ url: john, state: 'reading', visitAt: 200 }, content(7, john));
+    await handlers['snapshot/submit'](
+      { url: john, visitAt: 200, snapshot: snapshot('john') },
+      content(7, john),
+    );
+    // Jane's read finishes last, from the visit the page has already left.
+    await handlers['snapshot/submit'](
+      { url: jane, visitAt: 100, snapshot: snapshot('jane') },
+      content(7, jane),
+    );
+    expect(await tabs.get(7)).toMatchObject({ url: john, creatorKey: 'tiktok:john', visitAt: 200 });
+    expect(await getCreator(db, 'tiktok:jane')).toBeDefined(); // what was read is still kept
+  });
+});
