@@ -2,14 +2,12 @@
 const PREFIXES = ['for (;;);', 'for(;;);', ")]}'", 'while(1);'];
 const MAX_DOCUMENTS = 64;
 
-/** Finds where the JSON value starting at `start` ends (exclusive), or -1 when it never closes. */
-function endOfValue(text: string, start: number): number {
-  const open = text[start];
-  if (open !== '{' && open !== '[') {
-    // A bare scalar document: up to the next whitespace.
-    const match = /\s/.exec(text.slice(start));
-    return match ? start + match.index : text.length;
-  }
+/**
+ * The end (exclusive) of the JSON object or array that starts at `start`, found by counting
+ * brackets outside strings; -1 when it never closes (a truncated body or page). Iterative, so a
+ * deeply nested literal costs time proportional to its length and no stack.
+ */
+export function jsonLiteralEnd(text: string, start: number): number {
   let depth = 0;
   let inString = false;
   for (let i = start; i < text.length; i++) {
@@ -18,13 +16,21 @@ function endOfValue(text: string, start: number): number {
       if (c === 92 /* \ */) i++;
       else if (c === 34 /* " */) inString = false;
     } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) depth++;
-    else if (c === 125 || c === 93) {
+    else if (c === 123 /* { */ || c === 91 /* [ */) depth++;
+    else if (c === 125 /* } */ || c === 93 /* ] */) {
       depth--;
       if (depth === 0) return i + 1;
     }
   }
   return -1;
+}
+
+/** Where the JSON value starting at `start` ends (exclusive): a bare scalar runs to whitespace. */
+function endOfValue(text: string, start: number): number {
+  const open = text[start];
+  if (open === '{' || open === '[') return jsonLiteralEnd(text, start);
+  const match = /\s/.exec(text.slice(start));
+  return match ? start + match.index : text.length;
 }
 
 /**

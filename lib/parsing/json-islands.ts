@@ -9,6 +9,8 @@
  * Pure and browser-safe: no window, no network; the caller hands over the Document.
  */
 
+import { jsonLiteralEnd } from './json-documents';
+
 /** Where an island was found. */
 export type JsonIslandKind = 'json-script' | 'ld-json' | 'assignment';
 
@@ -117,7 +119,7 @@ function findAssignments(
     const name = m[2] ?? m[3] ?? '';
     if (wanted && !wanted.has(name)) continue;
     const start = m.index + m[0].length;
-    const end = literalEnd(text, start);
+    const end = jsonLiteralEnd(text, start);
     if (end === -1) {
       found.push({ name, kind: 'assignment', value: undefined, error: 'invalid-json' });
       break;
@@ -126,29 +128,4 @@ function findAssignments(
     ASSIGNMENT.lastIndex = end;
   }
   return found;
-}
-
-/**
- * The end (exclusive) of the JSON object or array that starts at `start`, found by counting
- * brackets outside strings; -1 when it never closes (a truncated page). Iterative, so a deeply
- * nested literal costs time proportional to its length and no stack.
- */
-function literalEnd(text: string, start: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = start; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) {
-      inString = true;
-    } else if (c === 123 /* { */ || c === 91 /* [ */) {
-      depth++;
-    } else if (c === 125 /* } */ || c === 93 /* ] */) {
-      depth--;
-      if (depth === 0) return i + 1;
-    }
-  }
-  return -1;
 }

@@ -1,3 +1,4 @@
+import { idString, toCount } from '../../extract/values';
 import {
   newReading,
   normalizeHandle,
@@ -14,25 +15,10 @@ import type { InstagramMedia, InstagramOwner, InstagramUser } from './schemas';
  * 817982 in the xdt capture): only the meta description and the visible header abbreviate.
  */
 
-/** A safe non-negative integer from a JSON number or a string of digits; undefined otherwise. */
-export function toCount(raw: unknown): number | undefined {
-  const n = typeof raw === 'string' && /^\d{1,16}$/.test(raw) ? Number(raw) : raw;
-  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
-}
-
 /** An exact count reading, or undefined. */
 export function exact(raw: unknown): CountReading | undefined {
   const value = toCount(raw);
   return value === undefined ? undefined : { value, precision: 'exact' };
-}
-
-/**
- * An id as a string: digit strings as they are, numbers only while exact. A number beyond 2^53 has
- * already lost digits in JSON.parse, so it is dropped rather than kept wrong.
- */
-export function idString(raw: unknown): string | undefined {
-  if (typeof raw === 'string') return /^\d{1,30}$/.test(raw) ? raw : undefined;
-  return typeof raw === 'number' && Number.isSafeInteger(raw) && raw > 0 ? String(raw) : undefined;
 }
 
 /** Who an account object is. `pk_id` is the string twin of a numeric `pk` in private-API bodies. */

@@ -1,7 +1,8 @@
 import { isRecord } from '../../extract/lenient';
 import { newReading, normalizeHandle, type Identity, type Reading } from '../../extract/reading';
 import type { ReadingProblem } from '../../extract/reading';
-import { addAccount, addMedias, idString, type Accounts } from './map';
+import { idString } from '../../extract/values';
+import { addAccount, addMedias, type Accounts } from './map';
 import { ConnectionSchema, MediaSchema, NodeSchema, UserSchema } from './schemas';
 
 /** Source ids: which payload a reading came from (they end up in snapshot.sources). */

@@ -1,3 +1,4 @@
+import { idString, toCount } from '../../extract/values';
 import {
   newReading,
   normalizeHandle,
@@ -26,15 +27,6 @@ import type { TiktokItem, TiktokStats, TiktokStatsV2, TiktokUser } from './schem
  */
 
 const ROUNDING_FLOOR = 10_000;
-
-/** A safe non-negative integer from a JSON number or a string of digits; undefined otherwise. */
-export function toCount(raw: number | string | undefined): number | undefined {
-  let n: number;
-  if (typeof raw === 'number') n = raw;
-  else if (typeof raw === 'string' && /^\d{1,16}$/.test(raw.trim())) n = Number(raw.trim());
-  else return undefined;
-  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
-}
 
 /** True when `n` is what TikTok's compact rounding would print (one decimal of K, M or B). */
 export function onRoundingGrid(n: number): boolean {
@@ -67,13 +59,6 @@ function stat(
   const fromNumeric = numericStat(numeric);
   if (fromV2 && (fromV2.precision === 'exact' || !fromNumeric)) return fromV2;
   return fromNumeric ?? fromV2;
-}
-
-/** An id as a string: strings of digits as they are, numbers only when JSON kept them exact. */
-export function idString(raw: string | number | undefined): string | undefined {
-  if (typeof raw === 'string') return /^\d{1,30}$/.test(raw) ? raw : undefined;
-  if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw > 0) return String(raw);
-  return undefined;
 }
 
 /** Profile counts from `stats` and `statsV2` (either may be missing). */

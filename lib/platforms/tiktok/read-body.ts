@@ -1,7 +1,8 @@
 import { isRecord } from '../../extract/lenient';
 import { newReading, type Reading } from '../../extract/reading';
 import { readCountText } from './meta';
-import { mapItems, mapProfile, statusProblem, toCount } from './map';
+import { toCount } from '../../extract/values';
+import { mapItems, mapProfile, statusProblem } from './map';
 import {
   ItemDetailSchema,
   ItemListSchema,

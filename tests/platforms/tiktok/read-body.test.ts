@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readTiktokBody } from '../../../lib/platforms/tiktok';
+import { idString, toCount } from '../../../lib/extract/values';
 import {
-  idString,
   numericStat,
   onRoundingGrid,
   statusProblem,
-  toCount,
   v2Stat,
 } from '../../../lib/platforms/tiktok/map';
 import { readCountText } from '../../../lib/platforms/tiktok/meta';
