@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../lib/cli/main';
+import { runScout, type CliRun } from './run';
 import { ProfileSnapshotSchema } from '../../lib/model';
 import { OWN_INSTAGRAM, SHARED_INSTAGRAM, SHARED_PRESENT } from '../platforms/instagram/load';
 
@@ -9,26 +8,10 @@ const IG = 'https://www.instagram.com';
 const own = (file: string) => join(OWN_INSTAGRAM, file);
 const shared = (file: string) => join(SHARED_INSTAGRAM, file);
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** `scout <argv>` in-process, reading real files from disk. */
-async function scout(argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
-    readFile: (path) => readFile(path, 'utf8'),
-  });
-  return { code, stdout, stderr };
-}
+const scout = runScout;
 
 /** Exit 0, nothing on stderr, stdout one valid snapshot. */
-function snapshotOf(run: Run) {
+function snapshotOf(run: CliRun) {
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   const snapshot = JSON.parse(run.stdout);

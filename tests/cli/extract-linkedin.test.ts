@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../lib/cli/main';
+import { runScout, type CliRun } from './run';
 import { ProfileSnapshotSchema, type ProfileSnapshot } from '../../lib/model';
 import { OWN_LINKEDIN, SHARED_LINKEDIN, SHARED_PRESENT } from '../platforms/linkedin/load';
 
@@ -11,25 +10,10 @@ import { OWN_LINKEDIN, SHARED_LINKEDIN, SHARED_PRESENT } from '../platforms/link
 const own = (file: string) => join(OWN_LINKEDIN, file);
 const shared = (file: string) => join(SHARED_LINKEDIN, file);
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function scout(argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (s) => void (stdout += s),
-    stderr: (s) => void (stderr += s),
-    readFile: (path) => readFile(path, 'utf8'),
-  });
-  return { code, stdout, stderr };
-}
+const scout = runScout;
 
 /** The snapshot a successful run prints: valid, alone on stdout, nothing on stderr. */
-function printed(run: Run): ProfileSnapshot {
+function printed(run: CliRun): ProfileSnapshot {
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   const snapshot = JSON.parse(run.stdout) as ProfileSnapshot;

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '@/lib/cli/main';
+import { runScout } from '../cli/run';
 import { computeTier, gradeEngagement } from '@/lib/metrics';
 
 // `scout vet` on the real captures, checked against engagement rates worked out BY HAND from the
@@ -53,20 +52,14 @@ interface VetOutput {
 }
 
 async function vet(url: string, at: string, files: string[]): Promise<VetOutput> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(
-    ['vet', '--url', url, '--at', at, ...files.map((f) => join(SHARED, f))],
-    {
-      stdout: (s) => {
-        stdout += s;
-      },
-      stderr: (s) => {
-        stderr += s;
-      },
-      readFile: (path) => readFile(path, 'utf8'),
-    },
-  );
+  const { code, stdout, stderr } = await runScout([
+    'vet',
+    '--url',
+    url,
+    '--at',
+    at,
+    ...files.map((f) => join(SHARED, f)),
+  ]);
   expect(stderr).toBe('');
   expect(code).toBe(0);
   return JSON.parse(stdout) as VetOutput;
