@@ -1,10 +1,10 @@
 import { startContentScript } from '@/lib/content/controller';
-import { instagram } from '@/lib/platforms/instagram';
+import { instagramPage } from '@/lib/platforms/instagram/page';
 
 export default defineContentScript({
-  matches: [...instagram.matches],
+  matches: [...instagramPage.matches],
   runAt: 'document_start',
   globalName: false,
   noScriptStartedPostMessage: true,
-  main: (ctx) => startContentScript(ctx, instagram),
+  main: (ctx) => startContentScript(ctx, instagramPage),
 });

@@ -1,10 +1,10 @@
 import { startContentScript } from '@/lib/content/controller';
-import { linkedin } from '@/lib/platforms/linkedin';
+import { linkedinPage } from '@/lib/platforms/linkedin/page';
 
 export default defineContentScript({
-  matches: [...linkedin.matches],
+  matches: [...linkedinPage.matches],
   runAt: 'document_start',
   globalName: false,
   noScriptStartedPostMessage: true,
-  main: (ctx) => startContentScript(ctx, linkedin),
+  main: (ctx) => startContentScript(ctx, linkedinPage),
 });

@@ -1,10 +1,10 @@
 import { startContentScript } from '@/lib/content/controller';
-import { tiktok } from '@/lib/platforms/tiktok';
+import { tiktokPage } from '@/lib/platforms/tiktok/page';
 
 export default defineContentScript({
-  matches: [...tiktok.matches],
+  matches: [...tiktokPage.matches],
   runAt: 'document_start',
   globalName: false,
   noScriptStartedPostMessage: true,
-  main: (ctx) => startContentScript(ctx, tiktok),
+  main: (ctx) => startContentScript(ctx, tiktokPage),
 });

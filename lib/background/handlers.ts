@@ -4,9 +4,11 @@ import { computeVetting } from '../metrics/vet';
 import type { RateCard } from '../metrics/rates';
 import type { ScoutDb } from '../db/database';
 import { listsOf, MissingError, saveToShortlist } from '../db/shortlists';
-import { fail } from '../messaging/protocol';
+import { fail, type Reply, type TabRecord } from '../messaging/protocol';
+import { ProfileSnapshotSchema, type ProfileSnapshot } from '../model/snapshot';
 import type { Handlers } from '../messaging/server';
 import { matchPage, platformForUrl } from '../platforms';
+import type { PageRead, PageReader } from './page-reader';
 import type { TabRecords } from './tab-records';
 
 /** Both URLs on the same platform: a content script on TikTok cannot file an Instagram page. */
@@ -21,10 +23,12 @@ export interface BackgroundDeps {
   now: () => number;
   /** The user's rate card (defaults when none or invalid). */
   rateCard: () => Promise<RateCard>;
+  /** Reads what content scripts send about their pages. */
+  reader: PageReader;
 }
 
 /** The background's answers to every message; senders and data are already validated by dispatch. */
-export function createHandlers({ db, tabs, now, rateCard }: BackgroundDeps): Handlers {
+export function createHandlers({ db, tabs, now, rateCard, reader }: BackgroundDeps): Handlers {
   /**
    * A message from a visit older than the one the tab record describes: a slow read of the previous
    * creator, arriving after the page moved on. Its snapshot is kept; the tab's record is not touched.
@@ -35,41 +39,103 @@ export function createHandlers({ db, tabs, now, rateCard }: BackgroundDeps): Han
     return current !== undefined && visitAt < current;
   }
 
+  /** Files a page that has no snapshot to give (reading, private, sign-in required, ...). */
+  async function fileStatus(
+    tabId: number,
+    { url, state, reason, visitAt }: Omit<TabRecord, 'updatedAt'>,
+  ): Promise<void> {
+    if (await isStale(tabId, visitAt)) return;
+    await tabs.set(tabId, {
+      url,
+      state,
+      ...(reason ? { reason } : {}),
+      updatedAt: now(),
+      ...(visitAt === undefined ? {} : { visitAt }),
+    });
+  }
+
+  /** Stores a page's snapshot with its vetting, and files the tab under its creator. */
+  async function fileSnapshot(
+    tabId: number,
+    url: string,
+    snapshot: ProfileSnapshot,
+    visitAt: number | undefined,
+  ): Promise<Reply<{ key: string }>> {
+    const page = matchPage(url);
+    // A snapshot must describe the page that sent it: a late result from the previous creator of a
+    // single-page app must never land under the new URL.
+    if (!page || page.platform !== snapshot.platform) {
+      return fail('stale-page', 'the snapshot is not about the sending page');
+    }
+    // A profile URL names its creator; a video or post URL may carry any handle (the page shows
+    // its author), so only profiles are held to the URL's handle.
+    if (page.kind === 'profile' && page.handle && page.handle !== snapshot.handle) {
+      return fail('stale-page', `the page shows ${page.handle}, not ${snapshot.handle}`);
+    }
+    const row = await recordSnapshot(db, snapshot, now());
+    // Vetting is pure and under a millisecond: stored with the creator, so every page and export
+    // reads the same numbers without recomputing them.
+    const history = await historyOf(db, row.key, row.snapshot.capturedAt);
+    const { vetting } = computeVetting(row.snapshot, {
+      now: now(),
+      history,
+      rateCard: await rateCard(),
+    });
+    await withQuota(() => db.creators.update(row.key, { vetting }));
+    if (await isStale(tabId, visitAt)) return { ok: true, data: { key: row.key } };
+    await tabs.set(tabId, {
+      url,
+      state: 'ready',
+      creatorKey: row.key,
+      updatedAt: now(),
+      ...(visitAt === undefined ? {} : { visitAt }),
+    });
+    return { ok: true, data: { key: row.key } };
+  }
+
   return {
     async 'snapshot/submit'({ url, snapshot, visitAt }, sender) {
       if (sender.kind !== 'content') return fail('forbidden-sender', 'only a page can submit');
       if (!samePlatform(url, sender.url))
         return fail('forbidden-sender', 'a page reports on its own site only');
-      const page = matchPage(url);
-      // A snapshot must describe the page that sent it: a late result from the previous creator of a
-      // single-page app must never land under the new URL.
-      if (!page || page.platform !== snapshot.platform) {
-        return fail('stale-page', 'the snapshot is not about the sending page');
+      return fileSnapshot(sender.tabId, url, snapshot, visitAt);
+    },
+
+    async 'page/read'(message, sender) {
+      if (sender.kind !== 'content') return fail('forbidden-sender', 'only a page can report');
+      if (!samePlatform(message.url, sender.url))
+        return fail('forbidden-sender', 'a page reports on its own site only');
+      const outcome = reader.read(sender.tabId, message as PageRead, now());
+      if (outcome.resend) {
+        return { ok: true, data: { resend: true, docDone: false, hasPosts: false } };
       }
-      // A profile URL names its creator; a video or post URL may carry any handle (the page shows
-      // its author), so only profiles are held to the URL's handle.
-      if (page.kind === 'profile' && page.handle && page.handle !== snapshot.handle) {
-        return fail('stale-page', `the page shows ${page.handle}, not ${snapshot.handle}`);
+      const { result, docDone, hasPosts } = outcome;
+      const data = { resend: false, docDone, hasPosts };
+      if (!result) return { ok: true, data };
+      const { url, visitAt } = message;
+      if (!result.ok) {
+        await fileStatus(sender.tabId, {
+          url,
+          visitAt,
+          state: result.problem,
+          reason: result.reason,
+        });
+        return { ok: true, data };
       }
-      const row = await recordSnapshot(db, snapshot, now());
-      // Vetting is pure and under a millisecond: stored with the creator, so every page and export
-      // reads the same numbers without recomputing them.
-      const history = await historyOf(db, row.key, row.snapshot.capturedAt);
-      const { vetting } = computeVetting(row.snapshot, {
-        now: now(),
-        history,
-        rateCard: await rateCard(),
-      });
-      await withQuota(() => db.creators.update(row.key, { vetting }));
-      if (await isStale(sender.tabId, visitAt)) return { ok: true, data: { key: row.key } };
-      await tabs.set(sender.tabId, {
-        url,
-        state: 'ready',
-        creatorKey: row.key,
-        updatedAt: now(),
-        ...(visitAt === undefined ? {} : { visitAt }),
-      });
-      return { ok: true, data: { key: row.key } };
+      const snapshot = ProfileSnapshotSchema.safeParse(result.snapshot);
+      if (!snapshot.success) {
+        // A reader produced something the model refuses: shown as unreadable, never stored.
+        console.debug('[scout] snapshot refused', snapshot.error.issues[0]);
+        await fileStatus(sender.tabId, {
+          url,
+          visitAt,
+          state: 'no-data',
+          reason: 'the page gave numbers Scout cannot use',
+        });
+        return { ok: true, data };
+      }
+      const filed = await fileSnapshot(sender.tabId, url, snapshot.data, visitAt);
+      return filed.ok ? { ok: true, data } : filed;
     },
 
     async 'page/status'({ url, state, reason, visitAt }, sender) {
@@ -77,14 +143,7 @@ export function createHandlers({ db, tabs, now, rateCard }: BackgroundDeps): Han
       if (!samePlatform(url, sender.url))
         return fail('forbidden-sender', 'a page reports on its own site only');
       if (state === 'ready') return fail('invalid-message', 'a ready page submits its snapshot');
-      if (await isStale(sender.tabId, visitAt)) return { ok: true, data: {} };
-      await tabs.set(sender.tabId, {
-        url,
-        state,
-        ...(reason ? { reason } : {}),
-        updatedAt: now(),
-        ...(visitAt === undefined ? {} : { visitAt }),
-      });
+      await fileStatus(sender.tabId, { url, state, reason, visitAt });
       return { ok: true, data: {} };
     },
 

@@ -18,6 +18,12 @@ export const LISTS_CHANGED_KEY = 'listsChangedAt';
  * it (and is cleared with the browser session, like the tabs it describes).
  */
 export class TabRecords {
+  /**
+   * Tabs closed while this worker ran: a page's last message can still be in flight when its tab
+   * closes, and must not file a record for a tab that is gone (tab ids are never reused).
+   */
+  private readonly closed = new Set<number>();
+
   constructor(private readonly area: SessionArea) {}
 
   async get(tabId: number): Promise<TabRecord | null> {
@@ -27,12 +33,15 @@ export class TabRecords {
   }
 
   async set(tabId: number, record: TabRecord): Promise<void> {
+    if (this.closed.has(tabId)) return;
     const items: Record<string, unknown> = { [tabKey(tabId)]: record };
     if (record.creatorKey) items[LAST_SEEN_KEY] = { tabId, creatorKey: record.creatorKey };
     await this.area.set(items);
   }
 
+  /** The tab was closed: its record goes, and nothing files one for it again. */
   async remove(tabId: number): Promise<void> {
+    this.closed.add(tabId);
     await this.area.remove(tabKey(tabId));
   }
 

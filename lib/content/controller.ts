@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { Reading } from '../extract/reading';
 import { ask } from '../messaging/client';
-import type { ExtractResult, PlatformDefinition } from '../platforms/types';
+import type { CollectScope, PageMaterial, PagePlatform } from '../platforms/types';
 import {
   DEFAULT_LAYOUT,
   isHiddenOn,
@@ -14,8 +13,16 @@ import { findProfileButtons, placeCard, TOGGLE_MESSAGE } from './layout';
 import { SidebarFrame } from './sidebar-frame';
 import { listenToTap, type TappedBody } from './tap-receiver';
 
-/** Readings from the page's own API responses kept for re-merging (bounded: old ones drop first). */
-const MAX_BODY_READINGS = 200;
+/**
+ * The page's own API responses kept as text, so that they can be sent again if the background has
+ * lost them (its worker restarted). Bounded by count and size: old ones drop first.
+ */
+const MAX_BODIES = 60;
+const MAX_BODY_CHARS = 12_000_000;
+/** How long the DOM waits to be read after the embedded JSON and responses lacked something. */
+const DOM_FALLBACK_MS = 300;
+/** The longest the card waits for the page's main thread to be idle before it is made anyway. */
+const CARD_IDLE_TIMEOUT_MS = 250;
 /** Bursts of responses (a page fetching profile and videos together) are merged once. */
 const SETTLE_DELAY_MS = 30;
 
@@ -23,11 +30,19 @@ const SETTLE_DELAY_MS = 30;
 interface Visit {
   href: string;
   url: URL;
-  /** Fingerprint of the last result sent, so unchanged re-reads send nothing. */
-  sent: string | null;
   domReady: boolean;
-  /** The document's readings, kept once they name the page's creator (re-read until then). */
-  docReadings: Reading[] | null;
+  /** The document's material as last collected, and whether the background has it. */
+  material: PageMaterial | null;
+  materialSent: boolean;
+  /** The background found the page's creator in the document: it is not collected again. */
+  docDone: boolean;
+  /**
+   * The embedded JSON alone first: with the page's own API responses it gives the creator and
+   * posts on most pages, and then the DOM readers never run on the page. When it does not, the
+   * whole document, after DOM_FALLBACK_MS.
+   */
+  scope: CollectScope;
+  domTimer?: number;
   /** When the visit began (wall clock): the background files a tab by its latest visit only. */
   visitAt: number;
 }
@@ -46,25 +61,44 @@ function domReady(ctx: ContentScriptContext): Promise<void> {
   );
 }
 
-/** A snapshot's identity for "did anything change?", ignoring the capture clock. */
-const fingerprint = (result: ExtractResult) =>
-  result.ok
-    ? JSON.stringify({ ...result.snapshot, capturedAt: 0 })
-    : `${result.problem}:${result.reason}`;
+/** Two collections of a document say the same (texts compared as strings: no parsing). */
+function sameMaterial(a: PageMaterial, b: PageMaterial | null): boolean {
+  return (
+    !!b &&
+    a.locale === b.locale &&
+    a.texts.length === b.texts.length &&
+    a.texts.every((t, i) => t.name === b.texts[i]?.name && t.text === b.texts[i]?.text) &&
+    JSON.stringify(a.readings) === JSON.stringify(b.readings)
+  );
+}
+
+/** Names this content script's life in the page, for the background's bookkeeping. */
+function newSession(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
 
 /**
  * Scout in one host tab. On every (SPA) navigation it decides whether the URL is a creator page,
- * mounts or removes the card, and reads the page: its document once the DOM is ready, and the
- * page's own API responses (from the MAIN-world tap) as they arrive, merged into one snapshot for
- * the creator the URL names — readings about anyone else are discarded by the merge. Each visit
+ * mounts or removes the card, and gathers what the page carries: its document's material once the
+ * DOM is ready, and the page's own API responses (from the MAIN-world tap) as they arrive. It sends
+ * them as text to the background, which parses them and merges one snapshot for the creator the
+ * URL names: the host page's main thread never parses or maps JSON for Scout. Each visit
  * supersedes the previous one, so a late result for the last creator never lands under the new URL.
  */
-export function startContentScript(ctx: ContentScriptContext, platform: PlatformDefinition): void {
+export function startContentScript(ctx: ContentScriptContext, platform: PagePlatform): void {
   const frame = new SidebarFrame(ctx);
   let layout: Layout = DEFAULT_LAYOUT;
   /** The keyboard shortcut hides the card in this tab until pressed again. */
   let dismissed = false;
-  const bodyReadings: Reading[] = [];
+  const session = newSession();
+  /** Bodies received (numbered from 1), and the last number the background has acknowledged. */
+  const bodies: { seq: number; url: string; text: string }[] = [];
+  let bodySeq = 0;
+  let acked = 0;
+  /** Whether the background has been sent anything yet (the first message is a full one). */
+  let started = false;
+  /** Sends run one at a time, in order: each builds on what the last one delivered. */
+  let sending: Promise<void> = Promise.resolve();
   let visit: Visit | null = null;
   let reported = false;
   /** Whose page the mounted card was opened for. */
@@ -75,8 +109,21 @@ export function startContentScript(ctx: ContentScriptContext, platform: Platform
 
   function showCard(): void {
     if (!visit || hidden()) return frame.unmount();
+    if (!visit.domReady) return;
     frame.mount();
     placeAwayFromButtons();
+  }
+
+  /**
+   * The card's frame is made once the page has its DOM, in the first idle moment of its main
+   * thread: making a frame while the page is still being parsed or is busy starting up costs the
+   * page about twice as much. Later navigations inside the app show it at once.
+   */
+  function showCardWhenIdle(): void {
+    if (document.readyState === 'complete' || typeof requestIdleCallback !== 'function') {
+      return showCard();
+    }
+    requestIdleCallback(() => showCard(), { timeout: CARD_IDLE_TIMEOUT_MS });
   }
 
   let placer: IntersectionObserver | null = null;
@@ -103,44 +150,63 @@ export function startContentScript(ctx: ContentScriptContext, platform: Platform
     for (const button of buttons) observer.observe(button);
   }
 
-  /**
-   * The document's readings for this visit. Re-reading a whole page on every API response costs the
-   * host page's main thread; once the document has spoken about the URL's creator it is kept. Until
-   * then (an SPA page whose embedded data is the previous creator's) it is read again each time.
-   */
-  function documentReadings(current: Visit): Reading[] {
-    if (current.docReadings) return current.docReadings;
-    const readings = platform.readDocument?.(document, current.url, Date.now()) ?? [];
-    const handle = platform.match(current.url)?.handle;
-    if (handle && readings.some((r) => r.handle === handle && Object.keys(r.counts).length > 0)) {
-      current.docReadings = readings;
+  /** Sends what the background does not have yet: all of it when `full` (or when it asks). */
+  async function send(current: Visit, full: boolean): Promise<void> {
+    if (current !== visit || ctx.isInvalid || !current.material) return;
+    const since = full ? 0 : acked;
+    const fresh = bodies.filter((b) => b.seq > since);
+    started = true;
+    const doc = full || !current.materialSent ? current.material : undefined;
+    if (!doc && !fresh.length) return;
+    const { href: url, visitAt } = current;
+    const reply = await ask('page/read', {
+      url,
+      visitAt,
+      session,
+      full,
+      since,
+      ...(doc ? { doc } : {}),
+      bodies: fresh,
+    });
+    if (!reply.ok) return;
+    if (reply.data.resend) return full ? undefined : send(current, true);
+    acked = Math.max(since, fresh.at(-1)?.seq ?? since);
+    if (doc && current.material === doc) current.materialSent = true;
+    const { docDone, hasPosts } = reply.data;
+    if (docDone && (hasPosts || current.scope === 'all')) {
+      current.docDone = true;
+      window.clearTimeout(current.domTimer);
+    } else if (current.scope === 'texts' && current.domTimer === undefined) {
+      // The embedded JSON lacks the creator or posts: the page's own requests may still bring
+      // them; if they have not shortly, the DOM is read as well.
+      current.domTimer = ctx.setTimeout(() => {
+        current.scope = 'all';
+        void settle(current);
+      }, DOM_FALLBACK_MS);
     }
-    return readings;
+    placeAwayFromButtons();
   }
 
-  async function settle(current: Visit): Promise<void> {
-    if (current !== visit || !current.domReady || ctx.isInvalid) return;
-    const readings = [...documentReadings(current), ...bodyReadings];
-    const input = { url: current.url, now: Date.now() };
-    const result = platform.settle
-      ? platform.settle(readings, input)
-      : platform.extract({ ...input, doc: document });
-    // A live page is read now: a payload's own clock can trail the local one (server skew, cached
-    // bodies), and a richer re-read must never look older than the read before it.
-    if (result.ok) result.snapshot.capturedAt = Math.max(result.snapshot.capturedAt, input.now);
-    const print = fingerprint(result);
-    if (print === current.sent) return;
-    current.sent = print;
-    const { href, visitAt } = current;
-    if (result.ok) await ask('snapshot/submit', { url: href, visitAt, snapshot: result.snapshot });
-    else
-      await ask('page/status', {
-        url: href,
-        visitAt,
-        state: result.problem,
-        reason: result.reason,
-      });
-    placeAwayFromButtons();
+  /**
+   * Gathers the document (until the background has found the creator in it: an SPA page's DOM and
+   * embedded data may still be the previous creator's) and sends what is new.
+   */
+  function settle(current: Visit): Promise<void> {
+    if (current !== visit || !current.domReady || ctx.isInvalid) return Promise.resolve();
+    if (!current.docDone) {
+      let material = platform.collectDocument(document, current.url, Date.now(), current.scope);
+      if (current.scope === 'texts' && !material.texts.length) {
+        current.scope = 'all';
+        material = platform.collectDocument(document, current.url, Date.now(), 'all');
+      }
+      if (!sameMaterial(material, current.material)) {
+        current.material = material;
+        current.materialSent = false;
+      }
+    }
+    // The first message of this script's life starts the background's record afresh.
+    sending = sending.then(() => send(current, !started));
+    return sending;
   }
 
   function scheduleSettle(): void {
@@ -168,9 +234,11 @@ export function startContentScript(ctx: ContentScriptContext, platform: Platform
     const current: Visit = {
       href,
       url,
-      sent: null,
       domReady: false,
-      docReadings: null,
+      material: null,
+      materialSent: false,
+      docDone: false,
+      scope: 'texts',
       visitAt: nextVisitAt(),
     };
     visit = current;
@@ -179,19 +247,19 @@ export function startContentScript(ctx: ContentScriptContext, platform: Platform
     const target = match.handle ?? `post:${match.postId ?? href}`;
     if (shownFor !== target) frame.unmount();
     shownFor = target;
-    showCard();
     await ask('page/status', { url: href, visitAt: current.visitAt, state: 'reading' });
     await domReady(ctx);
     if (current !== visit) return;
     current.domReady = true;
     scheduleSettle();
+    showCardWhenIdle();
   }
 
   function onBody(body: TappedBody): void {
-    if (!platform.readBody) return;
-    for (const json of body.documents)
-      bodyReadings.push(...platform.readBody(json, body.url, Date.now()));
-    bodyReadings.splice(0, Math.max(0, bodyReadings.length - MAX_BODY_READINGS));
+    bodies.push({ seq: ++bodySeq, url: body.url.href, text: body.text });
+    let chars = bodies.reduce((sum, b) => sum + b.text.length, 0);
+    while (bodies.length > MAX_BODIES || (bodies.length > 1 && chars > MAX_BODY_CHARS))
+      chars -= bodies.shift()!.text.length;
     scheduleSettle();
   }
 

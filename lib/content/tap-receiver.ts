@@ -1,5 +1,4 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { parseJsonDocuments } from '../parsing/json-documents';
 import {
   isAllowed,
   rulesForHost,
@@ -9,11 +8,14 @@ import {
   TAP_READY_EVENT,
 } from '../tap/allow-list';
 
-/** A response body the page itself received, as parsed JSON documents. */
+/** A response body the page itself received, as text (parsed in the background, not here). */
 export interface TappedBody {
   url: URL;
-  documents: unknown[];
+  text: string;
 }
+
+/** What a JSON body (or several back to back, or one behind an anti-hijacking prefix) starts with. */
+const JSON_START = /^\s*(?:[[{]|for ?\(;;\);|\)\]\}'|while\(1\);)/;
 
 export type TapRejection = 'not-text' | 'oversized' | 'bad-url' | 'not-allowed' | 'not-json';
 
@@ -34,7 +36,7 @@ function reject(reason: TapRejection): null {
 
 /**
  * Checks one tap event. The page can dispatch the same event, so its detail is untrusted page data:
- * origin, path, size and shape are checked before anything reads it.
+ * origin, path, size and shape (it must start like JSON) are checked before it goes anywhere.
  */
 export function acceptTapDetail(detail: unknown, pageUrl: URL): TappedBody | null {
   if (typeof detail !== 'string') return reject('not-text');
@@ -50,9 +52,10 @@ export function acceptTapDetail(detail: unknown, pageUrl: URL): TappedBody | nul
   // The query name was checked by the tap; here the path must be one Scout reads.
   const rules = rulesForHost(url.hostname).map((rule) => ({ path: rule.path }));
   if (!isAllowed(url, null, rules)) return reject('not-allowed');
-  const documents = parseJsonDocuments(detail.slice(newline + 1));
-  if (!documents.length) return reject('not-json');
-  return { url, documents };
+  // Only the start is checked here, which costs nothing on the page: the background parses it.
+  const text = detail.slice(newline + 1);
+  if (!JSON_START.test(text.slice(0, 64))) return reject('not-json');
+  return { url, text };
 }
 
 /** Listens to the MAIN-world tap and tells it when this side is ready (in either start order). */

@@ -1,6 +1,7 @@
 import { CreatorKeySchema, CreatorRowSchema, ProfileSnapshotSchema, z } from '../model';
 import type { RateCard } from '../metrics/rates';
 import type { VetDetail } from '../metrics/vet';
+import { PageMaterialSchema, TappedTextSchema } from '../model/material';
 import { ListNameSchema, NoteSchema, TagsSchema } from '../model/shortlist';
 
 /** What the content script last said about its page. */
@@ -37,6 +38,28 @@ const Empty = z.object({});
 
 /** Every message Scout's contexts exchange, each with its request and response schema. */
 export const protocol = {
+  /**
+   * Content script → background: what its page carries, to read there (JSON is parsed off the host
+   * page). `session` names the content script's life in the page. A `full` message holds everything
+   * the content script has and replaces what the background held for the tab; otherwise `since` is
+   * the last body `seq` it believes the background holds, and the bodies are the ones after it. The
+   * background answers `resend` when it holds something else (the worker restarted, a message was
+   * lost): the content script then sends a full one. `doc` is the document's material, sent with a
+   * visit's first message and whenever it changes. `docDone` says the document named the page's
+   * creator with counts; `hasPosts` that the page's answer has posts.
+   */
+  'page/read': {
+    request: z.object({
+      url: UrlSchema,
+      visitAt: z.number(),
+      session: z.string().check(z.minLength(1), z.maxLength(64)),
+      full: z.boolean(),
+      since: z.number().check(z.int(), z.gte(0)),
+      doc: z.optional(PageMaterialSchema),
+      bodies: z.array(TappedTextSchema).check(z.maxLength(100)),
+    }),
+    response: z.object({ resend: z.boolean(), docDone: z.boolean(), hasPosts: z.boolean() }),
+  },
   /** Content script → background: the snapshot read from the sender's own page. */
   'snapshot/submit': {
     request: z.object({

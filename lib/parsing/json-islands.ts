@@ -55,34 +55,83 @@ export function parseJson(text: string, maxChars: number = MAX_ISLAND_CHARS): un
   }
 }
 
-/** Every JSON island in the document (in document order), optionally filtered by name. */
-export function findJsonIslands(doc: Document, options: JsonIslandOptions = {}): JsonIsland[] {
+/**
+ * An island as the page carries it, collected as text and not parsed: the host page's main thread
+ * only copies strings, and the parsing happens off the page (`readIslandTexts`, in the background).
+ * A `script` is an inline script that may hold `window.X = {…}` assignments, scanned when read.
+ */
+export interface IslandText {
+  name: string;
+  kind: 'json-script' | 'ld-json' | 'script';
+  text: string;
+}
+
+/**
+ * The island texts of a document (in document order), optionally only those with wanted names.
+ * Pure DOM reads and string checks: no JSON parsing and no scanning, so it is cheap on the page.
+ * Texts over the cap are kept as an empty text of an island that will read as 'too-large'.
+ */
+export function collectIslandTexts(doc: Document, options: JsonIslandOptions = {}): IslandText[] {
   const maxChars = options.maxChars ?? MAX_ISLAND_CHARS;
   const wanted = options.names ? new Set(options.names) : null;
-  const islands: JsonIsland[] = [];
+  const texts: IslandText[] = [];
   let scripts: ArrayLike<Element>;
   try {
     scripts = doc.getElementsByTagName('script');
   } catch {
-    return islands;
+    return texts;
   }
   for (let i = 0; i < scripts.length; i++) {
     const script = scripts[i];
     if (!script || script.hasAttribute('src')) continue;
     const type = (script.getAttribute('type') ?? '').trim().toLowerCase();
-    const text = script.textContent ?? '';
     if (type === 'application/json' || type === 'application/ld+json') {
       const name = script.getAttribute('id') ?? '';
       if (wanted && !wanted.has(name)) continue;
-      const kind: JsonIslandKind = type === 'application/json' ? 'json-script' : 'ld-json';
-      islands.push(readIsland(name, kind, text, maxChars));
+      const text = script.textContent ?? '';
+      const kind = type === 'application/json' ? 'json-script' : 'ld-json';
+      // An oversized island is passed on empty with its length noted: it reads as 'too-large'.
+      texts.push({ name, kind, text: text.length > maxChars ? TOO_LARGE : text });
     } else if (JS_TYPES.has(type)) {
+      const text = script.textContent ?? '';
       // A script bigger than the cap is not scanned at all: the scan itself is the cost to bound.
       if (text.length > maxChars || !text.includes('window')) continue;
-      islands.push(...findAssignments(text, wanted, maxChars));
+      if (wanted && ![...wanted].some((name) => text.includes(name))) continue;
+      texts.push({ name: '', kind: 'script', text });
     }
   }
+  return texts;
+}
+
+/** Stands in for an island text over the cap (no JSON text is a lone NUL). */
+const TOO_LARGE = '\u0000';
+
+/** The islands the collected texts hold (parsed, assignments found), optionally filtered by name. */
+export function readIslandTexts(
+  texts: readonly { name: string; kind: string; text: string }[],
+  options: JsonIslandOptions = {},
+): JsonIsland[] {
+  const maxChars = options.maxChars ?? MAX_ISLAND_CHARS;
+  const wanted = options.names ? new Set(options.names) : null;
+  const islands: JsonIsland[] = [];
+  for (const { name, kind, text } of texts) {
+    if (kind === 'script') {
+      if (text.length <= maxChars) islands.push(...findAssignments(text, wanted, maxChars));
+      continue;
+    }
+    if ((kind !== 'json-script' && kind !== 'ld-json') || (wanted && !wanted.has(name))) continue;
+    islands.push(
+      text === TOO_LARGE
+        ? { name, kind, value: undefined, error: 'too-large' }
+        : readIsland(name, kind, text, maxChars),
+    );
+  }
   return islands;
+}
+
+/** Every JSON island in the document (in document order), optionally filtered by name. */
+export function findJsonIslands(doc: Document, options: JsonIslandOptions = {}): JsonIsland[] {
+  return readIslandTexts(collectIslandTexts(doc, options), options);
 }
 
 /** The value of the first readable island with this name, or undefined. */

@@ -51,6 +51,24 @@ export interface ExtractInput {
   bodies?: readonly { json: unknown; url: URL }[];
 }
 
+/**
+ * What a document carries, gathered on the host page by `collectDocument`: the readings only the DOM
+ * can give (visible text, meta tags, a login wall), and the embedded JSON as text, unparsed. It is
+ * plain data (structured-cloneable), sent to the background, which reads the texts with
+ * `readMaterial`: parsing and mapping JSON never runs on the host page's main thread.
+ */
+export interface PageMaterial {
+  /** The page's UI language (`<html lang>`), for counts written as words. */
+  locale: string;
+  /** Embedded JSON texts; `name` says what each is, in the platform's own terms. */
+  texts: { name: string; kind: string; text: string }[];
+  /** Readings from the DOM, already made on the page. */
+  readings: Reading[];
+}
+
+/** What `collectDocument` gathers: everything, or the embedded JSON texts alone. */
+export type CollectScope = 'all' | 'texts';
+
 /** One platform: URL rules plus the reader that turns a page into a snapshot. */
 export interface PlatformDefinition extends PlatformUrlRules {
   name: string;
@@ -62,8 +80,20 @@ export interface PlatformDefinition extends PlatformUrlRules {
    * documents only.
    */
   readBody?(json: unknown, url: URL, now: number): Reading[];
-  /** Optional: what one document says, as readings (embedded JSON, meta tags, DOM). Never throws. */
+  /**
+   * Optional: what one document says, as readings (embedded JSON, meta tags, DOM). Never throws.
+   * For platforms with `collectDocument`, it is `readMaterial(collectDocument(doc))`.
+   */
   readDocument?(doc: Document, url: URL, now: number): Reading[];
+  /**
+   * Optional: a document's material, gathered on the page with DOM reads and string copies only
+   * (no JSON parsing). `scope: 'texts'` gathers the embedded JSON texts alone, without the DOM
+   * readers: when those texts already name the page's creator, the DOM is not read at all.
+   * Never throws.
+   */
+  collectDocument?(doc: Document, url: URL, now: number, scope?: CollectScope): PageMaterial;
+  /** Optional: the readings in a document's material (parses its texts). Never throws. */
+  readMaterial?(material: PageMaterial, url: URL, now: number): Reading[];
   /**
    * Optional: the page's answer from readings gathered anywhere (several saved files in the CLI,
    * a document plus tapped bodies): a merged snapshot for the page's creator, or the problem.
@@ -71,3 +101,11 @@ export interface PlatformDefinition extends PlatformUrlRules {
    */
   settle?(readings: readonly Reading[], input: ExtractInput): ExtractResult;
 }
+
+/**
+ * What a content script needs of a platform: URL rules and the document collector. The JSON
+ * readers stay out of it, so they never ship into (or run on) the host page.
+ */
+export type PagePlatform = PlatformUrlRules & {
+  collectDocument: NonNullable<PlatformDefinition['collectDocument']>;
+};

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '@/lib/background/handlers';
+import { PageReader } from '@/lib/background/page-reader';
+import { platformForUrl } from '@/lib/platforms';
 import { TabRecords, type SessionArea } from '@/lib/background/tab-records';
 import { getCreator } from '@/lib/db/creators';
 import { ScoutDb } from '@/lib/db/database';
@@ -62,7 +64,13 @@ beforeEach(() => {
   db = new ScoutDb(`test-${crypto.randomUUID()}`);
   session = new MemorySession();
   tabs = new TabRecords(session);
-  handlers = createHandlers({ db, tabs, now: () => NOW, rateCard });
+  handlers = createHandlers({
+    db,
+    tabs,
+    now: () => NOW,
+    rateCard,
+    reader: new PageReader(platformForUrl),
+  });
 });
 
 afterEach(async () => {
@@ -290,13 +298,27 @@ describe('TabRecords', () => {
     const restarted = new TabRecords(session);
     expect(await restarted.get(7)).toEqual(before);
     expect(await restarted.lastSeen()).toEqual({ tabId: 7, creatorKey: 'tiktok:jane' });
-    const again = createHandlers({ db, tabs: restarted, now: () => NOW, rateCard });
+    const again = createHandlers({
+      db,
+      tabs: restarted,
+      now: () => NOW,
+      rateCard,
+      reader: new PageReader(platformForUrl),
+    });
     expect(data(await again['creator/for-tab']({}, sidebar(7))).creator?.key).toBe('tiktok:jane');
   });
 
   it('forgets a closed tab', async () => {
     await submit(7, 'jane');
     await tabs.remove(7);
+    expect(await tabs.get(7)).toBeNull();
+  });
+
+  it('files nothing for a tab whose last message arrives after it closed', async () => {
+    await submit(7, 'jane');
+    await tabs.remove(7);
+    await submit(7, 'jane');
+    await status(7, 'https://www.tiktok.com/foryou', 'not-creator');
     expect(await tabs.get(7)).toBeNull();
   });
 
@@ -337,7 +359,13 @@ describe('vetting on arrival', () => {
       ...DEFAULT_RATE_CARD,
       base: { ...DEFAULT_RATE_CARD.base, tiktok: { per1kFollowers: 12, video: 1 } },
     };
-    const custom = createHandlers({ db, tabs, now: () => NOW, rateCard: async () => card });
+    const custom = createHandlers({
+      db,
+      tabs,
+      now: () => NOW,
+      rateCard: async () => card,
+      reader: new PageReader(platformForUrl),
+    });
     const url = 'https://www.tiktok.com/@jane';
     await handlers['snapshot/submit'](
       { url, snapshot: snapshot('jane', { recentPosts: videos }) },

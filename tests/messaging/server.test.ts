@@ -59,6 +59,7 @@ const ok = <T>(data: T): Reply<T> => ({ ok: true, data });
 
 function fakeHandlers(): Handlers & { [N in MessageName]: ReturnType<typeof vi.fn> } {
   return {
+    'page/read': vi.fn(async () => ok({ resend: false, docDone: false, hasPosts: false })),
     'snapshot/submit': vi.fn(async () => ok({ key: 'tiktok:jane' })),
     'page/status': vi.fn(async () => ok({})),
     'data/removed': vi.fn(async () => ok({})),

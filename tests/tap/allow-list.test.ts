@@ -47,8 +47,17 @@ describe('the content script checks what the tap hands over', () => {
       'https://www.tiktok.com/api/post/item_list/?count=1\n{"itemList":[]}',
       page,
     );
-    expect(body?.documents).toEqual([{ itemList: [] }]);
+    expect(body?.text).toBe('{"itemList":[]}');
     expect(body?.url.pathname).toBe('/api/post/item_list/');
+  });
+
+  it.each([
+    ['several documents back to back', '{"a":1}\n{"b":2}'],
+    ['an anti-hijacking prefix', 'for (;;);{"payload":{}}'],
+    ['an array', ' [1, 2]'],
+  ])('passes on %s as text, unparsed', (_name, text) => {
+    const body = acceptTapDetail(`https://www.tiktok.com/api/user/detail/\n${text}`, page);
+    expect(body?.text).toBe(text);
   });
 
   it.each([

@@ -6,8 +6,8 @@ import {
   lookupPresence,
   type LookupTable,
 } from '../../parsing/dom-lookup';
-import { countIn, readDescription } from './meta';
-import { INSTAGRAM_SOURCES } from './read-body';
+import { countIn, readDescription } from './description';
+import { INSTAGRAM_SOURCES } from './sources';
 import { instagramUrls } from './url';
 
 /**

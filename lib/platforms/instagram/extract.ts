@@ -1,9 +1,9 @@
 import { isRecord } from '../../extract/lenient';
 import type { Reading } from '../../extract/reading';
 import { settleReadings } from '../../extract/settle';
-import { findJsonIslands, parseJson } from '../../parsing/json-islands';
-import type { ExtractInput, ExtractResult } from '../types';
-import { pageLocale, readHeader, readLoginWall, readMeta } from './dom';
+import { parseJson, readIslandTexts, type IslandText } from '../../parsing/json-islands';
+import type { ExtractInput, ExtractResult, PageMaterial } from '../types';
+import { collectInstagramDocument, INSTAGRAM_TEXTS } from './collect';
 import { readJsonLd } from './meta';
 import { INSTAGRAM_SOURCES, readInstagramBody, readInstagramJson } from './read-body';
 import { instagramUrls } from './url';
@@ -11,59 +11,64 @@ import { instagramUrls } from './url';
 /** The counts an Instagram profile shows; the ones a page lacks are reported as missing. */
 const EXPECTED = ['followers', 'following', 'posts'] as const;
 
-/**
- * Logged-in pages preload GraphQL results in `<script type="application/json" data-sjs>` blocks
- * ([unverified]: NOTES §2.4 says the profile itself is not there; the timeline may be). Only blocks
- * that mention a payload Scout reads are parsed; there can be dozens of large ones.
- */
-const PAGE_DATA = /xdt_api__v1__|shortcode_media|"edge_followed_by"|"follower_count"/;
 /** Objects visited per preloaded block: bounds the walk a hostile page can ask for. */
 const MAX_VISITS = 50_000;
+/** The kinds of text `collectIslandTexts` gives, which `readIslandTexts` reads. */
+const ISLAND_KINDS = new Set<string>(['json-script', 'ld-json', 'script']);
 
 /**
  * Everything an Instagram document says, in order of trust: embedded JSON (`window._sharedData`,
  * `__additionalDataLoaded(…)`, preloaded GraphQL results), JSON-LD, the meta description, the
  * header, then a login wall. Readings about other accounts are kept here and discarded when
- * merging. Pure; never throws.
+ * merging. It is `readInstagramMaterial` over `collectInstagramDocument`, the split the content
+ * script and the background make. Pure; never throws.
  */
 export function readInstagramDocument(doc: Document, url: URL, now: number): Reading[] {
+  return readInstagramMaterial(collectInstagramDocument(doc, url, now), url, now);
+}
+
+/**
+ * The readings in an Instagram page's material (`collectInstagramDocument`): its texts parsed and
+ * read in order, then the readings made on the page. A text that is not valid JSON, too large, or
+ * of a name this reader does not know reads as nothing. Pure; never throws.
+ */
+export function readInstagramMaterial(material: PageMaterial, url: URL, now: number): Reading[] {
   void now;
   const readings: Reading[] = [];
-  try {
-    const locale = pageLocale(doc);
-    for (const island of findJsonIslands(doc, { names: ['_sharedData'] })) {
-      readings.push(...readInstagramJson(island.value, url, INSTAGRAM_SOURCES.sharedData));
+  const texts: unknown = isRecord(material) ? material.texts : undefined;
+  for (const entry of Array.isArray(texts) ? texts : []) {
+    try {
+      readings.push(...readText(entry, url));
+    } catch {
+      // Nothing in the readers throws on page content; one text's bug must not lose the others.
     }
-    const scripts = doc.getElementsByTagName('script');
-    for (let i = 0; i < scripts.length; i++) {
-      const script = scripts[i];
-      if (!script || script.hasAttribute('src')) continue;
-      const type = script.getAttribute('type')?.toLowerCase();
-      const text = script.textContent ?? '';
-      if (type === 'application/ld+json') {
-        readings.push(...readJsonLd(parseJson(text)));
-      } else if (type === 'application/json') {
-        if (PAGE_DATA.test(text)) readings.push(...readPageData(parseJson(text), url));
-      } else {
-        // 2020–21 pages: `window.__additionalDataLoaded('/p/<code>/', {"graphql":…});`
-        const at = text.indexOf('__additionalDataLoaded(');
-        const start = at < 0 ? -1 : text.indexOf('{', at);
-        if (start > 0) {
-          const value = parseJson(text.slice(start, text.lastIndexOf(')')));
-          readings.push(...readInstagramJson(value, url, INSTAGRAM_SOURCES.sharedData));
-        }
-      }
-    }
-    // The header is read on profile pages only: a post page's header is the post's, not a profile's.
-    const header =
-      instagramUrls.match(url)?.kind === 'profile' ? readHeader(doc, locale) : undefined;
-    for (const r of [readMeta(doc, locale), header, readLoginWall(doc)]) {
-      if (r) readings.push(r);
-    }
-  } catch {
-    // Nothing in the readers throws on page content; a bug must still not reach the host page.
   }
+  const found: unknown = isRecord(material) ? material.readings : undefined;
+  if (Array.isArray(found)) readings.push(...(found as Reading[]));
   return readings;
+}
+
+/** What one text of the material says, by its name. */
+function readText(entry: unknown, url: URL): Reading[] {
+  if (!isRecord(entry) || typeof entry['text'] !== 'string') return [];
+  const { name, kind, text } = entry as { name: unknown; kind: unknown; text: string };
+  switch (name) {
+    case INSTAGRAM_TEXTS.sharedData: {
+      if (typeof kind !== 'string' || !ISLAND_KINDS.has(kind)) return [];
+      const island = { name, kind, text } as IslandText;
+      return readIslandTexts([island], { names: [INSTAGRAM_TEXTS.sharedData] }).flatMap((i) =>
+        readInstagramJson(i.value, url, INSTAGRAM_SOURCES.sharedData),
+      );
+    }
+    case INSTAGRAM_TEXTS.jsonLd:
+      return readJsonLd(parseJson(text));
+    case INSTAGRAM_TEXTS.pageData:
+      return readPageData(parseJson(text), url);
+    case INSTAGRAM_TEXTS.additionalData:
+      return readInstagramJson(parseJson(text), url, INSTAGRAM_SOURCES.sharedData);
+    default:
+      return [];
+  }
 }
 
 /**

@@ -1,5 +1,11 @@
 import type { PlatformDefinition } from '../types';
-import { extractInstagram, readInstagramDocument, settleInstagram } from './extract';
+import { collectInstagramDocument } from './collect';
+import {
+  extractInstagram,
+  readInstagramDocument,
+  readInstagramMaterial,
+  settleInstagram,
+} from './extract';
 import { readInstagramBody } from './read-body';
 import { instagramUrls } from './url';
 
@@ -9,6 +15,8 @@ export const instagram: PlatformDefinition = {
   extract: extractInstagram,
   readBody: readInstagramBody,
   readDocument: readInstagramDocument,
+  collectDocument: collectInstagramDocument,
+  readMaterial: readInstagramMaterial,
   settle: settleInstagram,
 };
 

@@ -4,20 +4,9 @@ import type { ReadingProblem } from '../../extract/reading';
 import { idString } from '../../extract/values';
 import { addAccount, addMedias, type Accounts } from './map';
 import { ConnectionSchema, MediaSchema, NodeSchema, UserSchema } from './schemas';
+import { INSTAGRAM_SOURCES } from './sources';
 
-/** Source ids: which payload a reading came from (they end up in snapshot.sources). */
-export const INSTAGRAM_SOURCES = {
-  sharedData: 'instagram/shared-data',
-  pageData: 'instagram/page-data',
-  legacy: 'instagram/graphql-page',
-  profileInfo: 'instagram/web-profile-info',
-  timeline: 'instagram/timeline',
-  feed: 'instagram/feed-user',
-  post: 'instagram/post',
-  jsonLd: 'instagram/json-ld',
-  meta: 'instagram/meta',
-  dom: 'dom',
-} as const;
+export { INSTAGRAM_SOURCES } from './sources';
 
 /** Most documents read from one body (a batch, or several documents back to back). */
 const MAX_DOCUMENTS = 64;

@@ -1,12 +1,10 @@
-import { isRecord } from '../../extract/lenient';
 import {
   newReading,
   type CountReading,
   type PostReading,
   type Reading,
 } from '../../extract/reading';
-import { parseJson } from '../../parsing/json-islands';
-import { LINKEDIN_SOURCES } from './json-ld';
+import { LINKEDIN_SOURCES } from './sources';
 import {
   handleFromHref,
   postUrl,
@@ -18,7 +16,6 @@ import {
   timeFromId,
   type LabelledCount,
 } from './text';
-import { readVoyager } from './voyager';
 
 /**
  * The visible LinkedIn page, read by text and structure: since 2024 LinkedIn renders its logged-in
@@ -330,33 +327,6 @@ export function readMetaSummary(doc: Document, base: string, locale: string): Re
   reading.counts.followers = count.count;
   if (squash(name)) reading.displayName = squash(name);
   return reading;
-}
-
-/**
- * The Voyager responses the logged-in app (2021, Ember/BigPipe) embeds as
- * `<code id="bpr-guid-N">{json}</code>`, each described by `<code id="datalet-bpr-guid-N">`
- * `{"request":"/voyager/api/…","body":"bpr-guid-N"}` (profile-loggedin_2021-07_*): read like the
- * tapped bodies, with the request they answered.
- */
-export function readCodeIslands(doc: Document, now: number): Reading[] {
-  const readings: Reading[] = [];
-  for (const datalet of doc.querySelectorAll('code[id^="datalet-"]')) {
-    const meta = parseJson(datalet.textContent ?? '');
-    if (!isRecord(meta) || typeof meta['request'] !== 'string' || typeof meta['body'] !== 'string')
-      continue;
-    const body = doc.getElementById(meta['body']);
-    let url: URL;
-    try {
-      url = new URL(meta['request'], 'https://www.linkedin.com');
-    } catch {
-      continue;
-    }
-    if (body)
-      readings.push(
-        ...readVoyager(parseJson(body.textContent ?? ''), url, LINKEDIN_SOURCES.voyager, now),
-      );
-  }
-  return readings;
 }
 
 /**

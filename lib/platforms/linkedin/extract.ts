@@ -1,18 +1,13 @@
+import { isRecord } from '../../extract/lenient';
 import { newReading, type Reading } from '../../extract/reading';
 import { PROBLEM_REASONS, settleReadings } from '../../extract/settle';
 import type { ProfileCountField } from '../../model/snapshot';
-import type { ExtractInput, ExtractResult, PageKind } from '../types';
-import {
-  pageLocale,
-  readCards,
-  readCodeIslands,
-  readLoginWall,
-  readMetaSummary,
-  readTopCard,
-} from './dom';
-import { LINKEDIN_SOURCES, readJsonLd } from './json-ld';
+import type { ExtractInput, ExtractResult, PageKind, PageMaterial } from '../types';
+import { collectLinkedinDocument } from './collect';
+import { readJsonLdTexts } from './json-ld';
+import { LINKEDIN_SOURCES, type MaterialText } from './sources';
 import { linkedinUrls } from './url';
-import { readVoyager } from './voyager';
+import { readCodeIslands, readVoyager } from './voyager';
 
 /** The counts each page kind normally shows; the ones a page lacks are reported as missing. */
 const EXPECTED: Partial<Record<PageKind, readonly ProfileCountField[]>> = {
@@ -25,28 +20,43 @@ const FOLLOWERS_ONLY: readonly ProfileCountField[] = ['followers'];
  * logged-in app embeds, the meta summary, then the visible page (the top card on profile and
  * company pages; post cards on every page), then a login wall. Readings about other accounts (the
  * viewer, people a post mentions, authors of posts the creator only reposted) are kept here and
- * discarded when merging. Pure; never throws.
+ * discarded when merging. The document's material, read: the same path as a content script's
+ * material read in the background. Pure; never throws.
  */
 export function readLinkedinDocument(doc: Document, url: URL, now: number): Reading[] {
+  return readLinkedinMaterial(collectLinkedinDocument(doc, url, now), url, now);
+}
+
+/**
+ * What a document's material (`collectLinkedinDocument`) says: its JSON-LD texts and its Voyager
+ * `<code>` blocks, parsed and read, then the readings made on the page. The material may come from
+ * a content script: texts that are not strings are skipped, and nothing in it makes this throw.
+ */
+export function readLinkedinMaterial(material: PageMaterial, _url: URL, now: number): Reading[] {
   const readings: Reading[] = [];
-  try {
-    const locale = pageLocale(doc);
-    const base = url.href;
-    const kind = linkedinUrls.match(url)?.kind;
-    readings.push(...readJsonLd(doc), ...readCodeIslands(doc, now));
-    const meta = readMetaSummary(doc, base, locale);
-    if (meta) readings.push(meta);
-    if (kind === 'profile' || kind === 'company') {
-      const top = readTopCard(doc, base, locale, kind === 'company');
-      if (top) readings.push(top);
+  const texts = isRecord(material) && Array.isArray(material.texts) ? material.texts : [];
+  const valid = texts.filter(isMaterialText);
+  for (const read of [
+    () => readJsonLdTexts(valid),
+    () => readCodeIslands(valid, now),
+    () => (isRecord(material) && Array.isArray(material.readings) ? material.readings : []),
+  ]) {
+    try {
+      readings.push(...read());
+    } catch {
+      // Nothing in the readers throws on page content; a bug must still not stop the others.
     }
-    readings.push(...readCards(doc, base, locale, now));
-    const wall = readLoginWall(doc, url);
-    if (wall) readings.push(wall);
-  } catch {
-    // Nothing in the readers throws on page content; a bug must still not reach the host page.
   }
   return readings;
+}
+
+function isMaterialText(t: unknown): t is MaterialText {
+  return (
+    isRecord(t) &&
+    typeof t['name'] === 'string' &&
+    typeof t['kind'] === 'string' &&
+    typeof t['text'] === 'string'
+  );
 }
 
 /**

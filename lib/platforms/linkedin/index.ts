@@ -1,5 +1,12 @@
 import type { PlatformDefinition } from '../types';
-import { extractLinkedin, readLinkedinBody, readLinkedinDocument, settleLinkedin } from './extract';
+import { collectLinkedinDocument } from './collect';
+import {
+  extractLinkedin,
+  readLinkedinBody,
+  readLinkedinDocument,
+  readLinkedinMaterial,
+  settleLinkedin,
+} from './extract';
 import { linkedinUrls } from './url';
 
 export const linkedin: PlatformDefinition = {
@@ -8,5 +15,7 @@ export const linkedin: PlatformDefinition = {
   extract: extractLinkedin,
   readBody: readLinkedinBody,
   readDocument: readLinkedinDocument,
+  collectDocument: collectLinkedinDocument,
+  readMaterial: readLinkedinMaterial,
   settle: settleLinkedin,
 };

@@ -1,21 +1,18 @@
 import { isRecord } from '../../extract/lenient';
 import { newReading, type PostReading, type Reading } from '../../extract/reading';
-import { findJsonIslands } from '../../parsing/json-islands';
+import { parseJson } from '../../parsing/json-islands';
+import { LINKEDIN_SOURCES, LINKEDIN_TEXTS, type MaterialText } from './sources';
 import { handleFromHref, postUrl, squash } from './text';
 
-/** Source ids of LinkedIn readings (they end up in snapshot.sources). */
-export const LINKEDIN_SOURCES = {
-  jsonLd: 'linkedin/json-ld',
-  voyager: 'linkedin/voyager',
-  meta: 'linkedin/meta',
-  dom: 'dom',
-} as const;
+export { LINKEDIN_SOURCES } from './sources';
 
 /** The longest caption kept: ProfileSnapshotSchema allows 5,000 characters. */
 const MAX_CAPTION = 5_000;
 
 /**
- * The JSON-LD LinkedIn puts in its public pages (NOTES §1–§2):
+ * What one parsed JSON-LD value (a `<script type="application/ld+json">`) says; anything that is
+ * not JSON-LD (undefined for a script that did not parse) gives []. LinkedIn's public pages carry
+ * (NOTES §1–§2):
  * - a profile's `@graph` holds a `Person` (`name`, `url`, `interactionStatistic` FollowAction →
  *   followers: 5740 in public-profile_2023-04_*, 800 in public-profile_2025_jasonagxie_*) beside
  *   Articles whose `author` is the same person (no counts: not read);
@@ -26,25 +23,28 @@ const MAX_CAPTION = 5_000;
  * A follower count of 0 is never taken: LinkedIn writes 0 for company authors whose page shows
  * thousands (NOTES §2), so 0 here means "not filled in", and the visible count is read instead.
  */
-export function readJsonLd(doc: Document): Reading[] {
+export function readJsonLd(value: unknown): Reading[] {
   const readings: Reading[] = [];
-  for (const island of findJsonIslands(doc)) {
-    if (island.kind !== 'ld-json') continue;
-    const value = island.value;
-    const graph = isRecord(value) && Array.isArray(value['@graph']) ? value['@graph'] : [value];
-    for (const node of graph.flat()) {
-      if (!isRecord(node)) continue;
-      const type = node['@type'];
-      if (type === 'Person' || type === 'Organization') {
-        const reading = readEntity(node);
-        if (reading) readings.push(reading);
-      } else if (type === 'DiscussionForumPosting' || type === 'SocialMediaPosting') {
-        const reading = readPosting(node);
-        if (reading) readings.push(reading);
-      }
+  const graph = isRecord(value) && Array.isArray(value['@graph']) ? value['@graph'] : [value];
+  for (const node of graph.flat()) {
+    if (!isRecord(node)) continue;
+    const type = node['@type'];
+    if (type === 'Person' || type === 'Organization') {
+      const reading = readEntity(node);
+      if (reading) readings.push(reading);
+    } else if (type === 'DiscussionForumPosting' || type === 'SocialMediaPosting') {
+      const reading = readPosting(node);
+      if (reading) readings.push(reading);
     }
   }
   return readings;
+}
+
+/** What the material's `ld-json` texts say, each parsed; one that does not parse gives nothing. */
+export function readJsonLdTexts(texts: readonly MaterialText[]): Reading[] {
+  return texts
+    .filter((t) => t.kind === LINKEDIN_TEXTS.jsonLd)
+    .flatMap((t) => readJsonLd(parseJson(t.text)));
 }
 
 /** A Person or Organization node: whose it is from its URL, name, followers. */

@@ -1,5 +1,7 @@
 import { isRecord } from '../../extract/lenient';
 import { newReading, type PostReading, type Reading } from '../../extract/reading';
+import { parseJson } from '../../parsing/json-islands';
+import { LINKEDIN_SOURCES, LINKEDIN_TEXTS, type MaterialText } from './sources';
 import { connectionsCount, handleFromHref, postUrl, postUrn, squash, timeFromId } from './text';
 
 /**
@@ -196,4 +198,36 @@ function readPosts(
     out.push(loose);
   }
   return out;
+}
+
+/**
+ * The Voyager responses the logged-in app (2021, Ember/BigPipe) embeds as
+ * `<code id="bpr-guid-N">{json}</code>`, each described by `<code id="datalet-bpr-guid-N">`
+ * `{"request":"/voyager/api/…","body":"bpr-guid-N"}` (profile-loggedin_2021-07_*): read like the
+ * tapped bodies, with the request they answered. From the material's `datalet` texts and the
+ * `code` texts they name (the first with that name, as `getElementById` finds the first element);
+ * a datalet or a response that does not parse gives nothing.
+ */
+export function readCodeIslands(texts: readonly MaterialText[], now: number): Reading[] {
+  const bodies = new Map<string, string>();
+  for (const t of texts) {
+    if (t.kind === LINKEDIN_TEXTS.code && !bodies.has(t.name)) bodies.set(t.name, t.text);
+  }
+  const readings: Reading[] = [];
+  for (const datalet of texts) {
+    if (datalet.kind !== LINKEDIN_TEXTS.datalet) continue;
+    const meta = parseJson(datalet.text);
+    if (!isRecord(meta) || typeof meta['request'] !== 'string' || typeof meta['body'] !== 'string')
+      continue;
+    const body = bodies.get(meta['body']);
+    let url: URL;
+    try {
+      url = new URL(meta['request'], 'https://www.linkedin.com');
+    } catch {
+      continue;
+    }
+    if (body !== undefined)
+      readings.push(...readVoyager(parseJson(body), url, LINKEDIN_SOURCES.voyager, now));
+  }
+  return readings;
 }

@@ -9,9 +9,8 @@ import {
   type LookupTable,
   type SelectorEntry,
 } from '../../parsing/dom-lookup';
-import { timeFromId } from './map';
 import { readCountText } from './meta';
-import { TIKTOK_SOURCES } from './read-body';
+import { TIKTOK_SOURCES, timeFromId } from './sources';
 
 /**
  * The visible page, read last (NOTES §1.2): TikTok's `data-e2e` test attributes, stable across its

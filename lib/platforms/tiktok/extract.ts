@@ -1,51 +1,49 @@
 import type { Reading } from '../../extract/reading';
 import { settleReadings } from '../../extract/settle';
-import { findJsonIslands } from '../../parsing/json-islands';
-import type { ExtractInput, ExtractResult } from '../types';
-import { pageLocale, readLoginWall, readMetaDescription, readProfileDom } from './dom';
-import { readTiktokBody, readTiktokJson, TIKTOK_SOURCES } from './read-body';
+import { readIslandTexts } from '../../parsing/json-islands';
+import type { ExtractInput, ExtractResult, PageMaterial } from '../types';
+import { collectTiktokDocument, TIKTOK_ISLANDS } from './collect';
+import { readTiktokBody, readTiktokJson } from './read-body';
+import { TIKTOK_SOURCES } from './sources';
 import { tiktokUrls } from './url';
 
-/** The embedded JSON carriers by vintage, newest first (NOTES §1.1), with their source ids. */
-const ISLANDS: Readonly<Record<string, string>> = {
+/** Source ids of the embedded JSON carriers. */
+const ISLAND_SOURCES: Readonly<Record<(typeof TIKTOK_ISLANDS)[number], string>> = {
   __UNIVERSAL_DATA_FOR_REHYDRATION__: TIKTOK_SOURCES.universal,
   SIGI_STATE: TIKTOK_SOURCES.sigi,
   'sigi-persisted-data': TIKTOK_SOURCES.sigi,
   __NEXT_DATA__: TIKTOK_SOURCES.next,
 };
-const ISLAND_NAMES = Object.keys(ISLANDS);
+const ISLAND_NAMES: readonly string[] = TIKTOK_ISLANDS;
 
 /** The counts a TikTok profile shows; the ones a page lacks are reported as missing. */
 const EXPECTED = ['followers', 'following', 'likes', 'posts'] as const;
 
 /**
- * Everything a TikTok document says, in order of trust: embedded JSON (UNIVERSAL_DATA, SIGI_STATE
- * in its script and `window['SIGI_STATE']=` forms, NEXT_DATA), then the meta description, then
- * the visible DOM, then a login wall. Readings about other accounts are kept here and discarded
- * when merging. Pure; never throws.
+ * What a TikTok document's material says, in order of trust: embedded JSON (newest carrier first,
+ * whatever the document order), then the meta description, the visible DOM and a login wall.
+ * Readings about other accounts are kept here and discarded when merging. Pure; never throws.
  */
-export function readTiktokDocument(doc: Document, url: URL, now: number): Reading[] {
+export function readTiktokMaterial(material: PageMaterial, url: URL, now: number): Reading[] {
   void now;
   const readings: Reading[] = [];
   try {
-    const locale = pageLocale(doc);
-    const islands = findJsonIslands(doc, { names: ISLAND_NAMES });
-    // Newest carrier first, whatever the document order.
+    const islands = readIslandTexts(material.texts, { names: ISLAND_NAMES });
     islands.sort((a, b) => ISLAND_NAMES.indexOf(a.name) - ISLAND_NAMES.indexOf(b.name));
     for (const island of islands) {
       if (island.value === undefined) continue;
-      readings.push(...readTiktokJson(island.value, url, ISLANDS[island.name], locale));
+      const source = ISLAND_SOURCES[island.name as (typeof TIKTOK_ISLANDS)[number]];
+      readings.push(...readTiktokJson(island.value, url, source, material.locale));
     }
-    const meta = readMetaDescription(doc, locale);
-    if (meta) readings.push(meta);
-    const profile = readProfileDom(doc, locale);
-    if (profile) readings.push(profile);
-    const wall = readLoginWall(doc);
-    if (wall) readings.push(wall);
   } catch {
     // Nothing in the readers throws on page content; a bug must still not reach the host page.
   }
-  return readings;
+  return [...readings, ...material.readings];
+}
+
+/** Everything a TikTok document says: its material, gathered and read in one go. */
+export function readTiktokDocument(doc: Document, url: URL, now: number): Reading[] {
+  return readTiktokMaterial(collectTiktokDocument(doc, url, now), url, now);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { PlatformDefinition } from '../types';
-import { extractTiktok, readTiktokDocument, settleTiktok } from './extract';
+import { collectTiktokDocument } from './collect';
+import { extractTiktok, readTiktokDocument, readTiktokMaterial, settleTiktok } from './extract';
 import { readTiktokBody } from './read-body';
 import { tiktokUrls } from './url';
 
@@ -10,6 +11,8 @@ export const tiktok: PlatformDefinition = {
   extract: extractTiktok,
   readBody: readTiktokBody,
   readDocument: readTiktokDocument,
+  collectDocument: collectTiktokDocument,
+  readMaterial: readTiktokMaterial,
   settle: settleTiktok,
 };
 

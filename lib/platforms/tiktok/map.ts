@@ -10,6 +10,9 @@ import {
 } from '../../extract/reading';
 import type { PostCountField, ProfileCountField } from '../../model/snapshot';
 import type { TiktokItem, TiktokStats, TiktokStatsV2, TiktokUser } from './schemas';
+import { timeFromId } from './sources';
+
+export { timeFromId } from './sources';
 
 /**
  * Mapping TikTok's raw objects (already through the lenient schemas) to readings. Precision rules
@@ -125,16 +128,6 @@ export function itemAuthor(item: TiktokItem): Identity {
   if (id) who.platformId = id;
   if (item.authorSecId) who.altIds = [item.authorSecId];
   return who;
-}
-
-/** Seconds since 1970 encoded in a TikTok post id's top 32 bits (NOTES §1.1: "id >> 32"). */
-export function timeFromId(id: string): number | undefined {
-  if (id.length < 18) return undefined;
-  try {
-    return Number(BigInt(id) >> 32n);
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -3,6 +3,7 @@ import { newReading, type Reading } from '../../extract/reading';
 import { readCountText } from './meta';
 import { toCount } from '../../extract/values';
 import { mapItems, mapProfile, statusProblem } from './map';
+import { TIKTOK_SOURCES } from './sources';
 import {
   ItemDetailSchema,
   ItemListSchema,
@@ -14,18 +15,7 @@ import {
   type TiktokUserDetail,
 } from './schemas';
 
-/** Source ids: which payload a reading came from (they end up in snapshot.sources). */
-export const TIKTOK_SOURCES = {
-  universal: 'tiktok/universal-data',
-  sigi: 'tiktok/sigi-state',
-  next: 'tiktok/next-data',
-  userDetail: 'tiktok/user-detail',
-  itemDetail: 'tiktok/item-detail',
-  itemList: 'tiktok/item-list',
-  shareMeta: 'tiktok/share-meta',
-  meta: 'tiktok/meta',
-  dom: 'dom',
-} as const;
+export { TIKTOK_SOURCES } from './sources';
 
 /**
  * What a TikTok JSON payload says, recognised by shape: the UNIVERSAL_DATA root, SIGI_STATE,

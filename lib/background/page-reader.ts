@@ -1,0 +1,136 @@
+import type { Reading } from '../extract/reading';
+import { parseJsonDocuments } from '../parsing/json-documents';
+import type { ExtractResult, PageMaterial, PlatformDefinition } from '../platforms/types';
+
+/** Body readings kept per tab for re-merging (bounded: old ones drop first). */
+const MAX_BODY_READINGS = 200;
+
+/** What a content script sent about its tab, as `page/read` carries it (already validated). */
+export interface PageRead {
+  url: string;
+  visitAt: number;
+  session: string;
+  full: boolean;
+  since: number;
+  doc?: PageMaterial;
+  bodies: { seq: number; url: string; text: string }[];
+}
+
+export type PageReadOutcome =
+  | { resend: true }
+  | {
+      resend: false;
+      /** The page's answer from everything held for the tab; null when it did not change. */
+      result: ExtractResult | null;
+      /** The document's readings named the URL's creator, with counts. */
+      docDone: boolean;
+      /** The page's answer has posts (the DOM need not be read for them). */
+      hasPosts: boolean;
+    };
+
+/** One tab's material, as far as this worker has heard it. */
+interface TabMaterial {
+  session: string;
+  /** The last body seq received. */
+  seq: number;
+  bodyReadings: Reading[];
+  doc: { visitAt: number; readings: Reading[] } | null;
+  /** The last answer given for a visit, so an unchanged re-read is not filed again. */
+  last: { visitAt: number; print: string } | null;
+}
+
+/** Why tapped bodies were refused here, for the debug log. */
+export const bodyRejections = { 'not-json': 0 };
+
+/** A result's identity for "did anything change?", ignoring the capture clock. */
+const fingerprint = (result: ExtractResult) =>
+  result.ok
+    ? JSON.stringify({ ...result.snapshot, capturedAt: 0 })
+    : `${result.problem}:${result.reason}`;
+
+/**
+ * Reads what content scripts send: parses the page's JSON (embedded and fetched) here, in the
+ * background, and merges it with the DOM readings into the page's answer. Per tab it keeps the
+ * readings of the bodies received so far (a later body merges with earlier ones) and the
+ * document's readings of the current visit. It lives in memory: when the worker has been
+ * restarted, or a message went missing, it asks the content script to send everything again.
+ */
+export class PageReader {
+  private readonly tabs = new Map<number, TabMaterial>();
+
+  constructor(private readonly platformFor: (url: URL) => PlatformDefinition | null) {}
+
+  read(tabId: number, message: PageRead, now: number): PageReadOutcome {
+    const url = new URL(message.url);
+    const platform = this.platformFor(url);
+    if (!platform) return { resend: false, result: null, docDone: false, hasPosts: false };
+    let tab = this.tabs.get(tabId);
+    if (message.full) {
+      tab = { session: message.session, seq: 0, bodyReadings: [], doc: null, last: null };
+      this.tabs.set(tabId, tab);
+    } else if (!tab || tab.session !== message.session || tab.seq !== message.since) {
+      return { resend: true };
+    }
+    if (message.doc) {
+      const readings = platform.readMaterial?.(message.doc, url, now) ?? message.doc.readings;
+      tab.doc = { visitAt: message.visitAt, readings };
+    } else if (tab.doc?.visitAt !== message.visitAt) {
+      // A visit's first message carries its document: without it, something was lost.
+      return { resend: true };
+    }
+    for (const body of message.bodies) {
+      tab.seq = Math.max(tab.seq, body.seq);
+      tab.bodyReadings.push(...readBody(platform, body, now));
+    }
+    tab.bodyReadings.splice(0, Math.max(0, tab.bodyReadings.length - MAX_BODY_READINGS));
+
+    const docReadings = tab.doc?.readings ?? [];
+    const handle = platform.match(url)?.handle;
+    const docDone =
+      !!handle && docReadings.some((r) => r.handle === handle && Object.keys(r.counts).length > 0);
+    const input = { url, now };
+    const readings = [...docReadings, ...tab.bodyReadings];
+    const result = platform.settle
+      ? platform.settle(readings, input)
+      : ({ ok: false, problem: 'no-data', reason: `${platform.name} pages are not read` } as const);
+    // A live page is read now: a payload's own clock can trail the local one (server skew, cached
+    // bodies), and a richer re-read must never look older than the read before it.
+    if (result.ok) result.snapshot.capturedAt = Math.max(result.snapshot.capturedAt, now);
+    const hasPosts = result.ok && result.snapshot.recentPosts.length > 0;
+    const print = fingerprint(result);
+    if (tab.last?.visitAt === message.visitAt && tab.last.print === print) {
+      return { resend: false, result: null, docDone, hasPosts };
+    }
+    tab.last = { visitAt: message.visitAt, print };
+    return { resend: false, result, docDone, hasPosts };
+  }
+
+  /** Forgets a closed tab. */
+  forget(tabId: number): void {
+    this.tabs.delete(tabId);
+  }
+}
+
+/** What one tapped body says; a body that is not JSON is counted and says nothing. */
+function readBody(
+  platform: PlatformDefinition,
+  body: PageRead['bodies'][number],
+  now: number,
+): Reading[] {
+  if (!platform.readBody) return [];
+  let url: URL;
+  try {
+    url = new URL(body.url);
+  } catch {
+    return [];
+  }
+  // The content script checked the body's origin against its page; one from elsewhere says nothing.
+  if (url.protocol !== 'https:' || !platform.ownsHost(url.hostname)) return [];
+  const documents = parseJsonDocuments(body.text);
+  if (!documents.length) {
+    bodyRejections['not-json']++;
+    console.debug('[scout] tapped body refused: not-json', bodyRejections);
+    return [];
+  }
+  return documents.flatMap((json) => platform.readBody!(json, url, now));
+}

@@ -1,0 +1,159 @@
+import { describe, expect, it, vi } from 'vitest';
+import { bodyRejections, PageReader, type PageRead } from '@/lib/background/page-reader';
+import { platformForUrl } from '@/lib/platforms';
+import { tiktok } from '@/lib/platforms/tiktok';
+import type { PageMaterial } from '@/lib/platforms/types';
+import { NOW, OWN_TIKTOK, parseDoc, readText } from '../platforms/tiktok/load';
+
+// What the background does with what TikTok's content script sends: the document's material and
+// the page's own API bodies as text, read and merged here into the page's answer.
+
+const NADIA = 'https://www.tiktok.com/@nadia.draws';
+const ITEM_LIST = 'https://www.tiktok.com/api/post/item_list/?secUid=x&count=30';
+const itemList = readText(OWN_TIKTOK, 'api-item-list-nadia-draws.json');
+
+/** The material TikTok's content script collects from one of the own fixture pages. */
+function material(file: string, url = NADIA): PageMaterial {
+  // structuredClone: what crosses the messaging boundary is a copy of plain data.
+  return structuredClone(
+    tiktok.collectDocument!(parseDoc(readText(OWN_TIKTOK, file)), new URL(url), NOW),
+  );
+}
+
+function message(over: Partial<PageRead> = {}): PageRead {
+  return {
+    url: NADIA,
+    visitAt: 1,
+    session: 's1',
+    full: true,
+    since: 0,
+    doc: material('profile-universal-2025.html'),
+    bodies: [],
+    ...over,
+  };
+}
+
+const snapshotOf = (outcome: ReturnType<PageReader['read']>) => {
+  if (outcome.resend || !outcome.result?.ok) throw new Error('expected a snapshot');
+  return outcome.result.snapshot;
+};
+
+describe('PageReader', () => {
+  it('reads the document material into the same snapshot the page-side reader gives', () => {
+    const reader = new PageReader(platformForUrl);
+    const snapshot = snapshotOf(reader.read(7, message(), NOW));
+    const direct = tiktok.extract({
+      doc: parseDoc(readText(OWN_TIKTOK, 'profile-universal-2025.html')),
+      url: new URL(NADIA),
+      now: NOW,
+    });
+    expect(direct.ok && direct.snapshot).toEqual(snapshot);
+    expect(snapshot.handle).toBe('nadia.draws');
+  });
+
+  it('merges a later body with what it already holds, and says when the document named the creator', () => {
+    const reader = new PageReader(platformForUrl);
+    const first = reader.read(7, message(), NOW);
+    expect(first).toMatchObject({ resend: false, docDone: true });
+    const before = snapshotOf(first).recentPosts.length;
+    const next = reader.read(
+      7,
+      message({
+        full: false,
+        doc: undefined,
+        bodies: [{ seq: 1, url: ITEM_LIST, text: itemList }],
+      }),
+      NOW,
+    );
+    const after = snapshotOf(next);
+    expect(after.recentPosts.length).toBeGreaterThan(before);
+    // The body is newer than the page: its author counts win (newer beats older).
+    expect(after.handle).toBe('nadia.draws');
+    expect(after.followers).toBeGreaterThanOrEqual(snapshotOf(first).followers!);
+  });
+
+  it('asks for everything again when it does not hold what the content script assumes', () => {
+    const reader = new PageReader(platformForUrl);
+    const body = { seq: 3, url: ITEM_LIST, text: itemList };
+    // A restarted worker holds nothing for the tab.
+    expect(reader.read(7, message({ full: false, since: 2, bodies: [body] }), NOW)).toEqual({
+      resend: true,
+    });
+    reader.read(7, message(), NOW);
+    // A body went missing (seq 1 and 2 never arrived).
+    expect(reader.read(7, message({ full: false, since: 2, doc: undefined }), NOW)).toEqual({
+      resend: true,
+    });
+    // Another content script (the page was reloaded) in the same tab.
+    expect(
+      reader.read(7, message({ full: false, session: 's2', doc: undefined, bodies: [body] }), NOW),
+    ).toEqual({ resend: true });
+    // A new visit whose first message lacks its document.
+    expect(reader.read(7, message({ full: false, visitAt: 2, doc: undefined }), NOW)).toEqual({
+      resend: true,
+    });
+  });
+
+  it('gives no new answer for an unchanged re-read of the same visit', () => {
+    const reader = new PageReader(platformForUrl);
+    expect(reader.read(7, message(), NOW)).toMatchObject({ resend: false });
+    const again = reader.read(7, message({ full: false }), NOW + 5_000);
+    expect(again).toEqual({ resend: false, result: null, docDone: true, hasPosts: true });
+  });
+
+  it('keeps tabs apart', () => {
+    const reader = new PageReader(platformForUrl);
+    reader.read(7, message({ bodies: [{ seq: 1, url: ITEM_LIST, text: itemList }] }), NOW);
+    const other = snapshotOf(reader.read(8, message(), NOW));
+    const withBody = snapshotOf(
+      reader.read(7, message({ full: false, since: 1, visitAt: 2 }), NOW),
+    );
+    expect(withBody.recentPosts.length).toBeGreaterThan(other.recentPosts.length);
+  });
+
+  it('counts a body that is not JSON, and reads nothing from it', () => {
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
+    const reader = new PageReader(platformForUrl);
+    const before = bodyRejections['not-json'];
+    const plain = snapshotOf(reader.read(7, message(), NOW));
+    const outcome = reader.read(
+      7,
+      message({
+        full: false,
+        doc: undefined,
+        bodies: [{ seq: 1, url: ITEM_LIST, text: '{"itemList": [' }],
+      }),
+      NOW,
+    );
+    expect(bodyRejections['not-json']).toBe(before + 1);
+    // Nothing changed: no new answer.
+    expect(outcome).toEqual({ resend: false, result: null, docDone: true, hasPosts: true });
+    expect(plain.recentPosts.length).toBeGreaterThanOrEqual(0);
+    debug.mockRestore();
+  });
+
+  it('ignores a body from another site', () => {
+    const reader = new PageReader(platformForUrl);
+    const base = snapshotOf(reader.read(7, message(), NOW));
+    const outcome = reader.read(
+      7,
+      message({
+        full: false,
+        doc: undefined,
+        bodies: [{ seq: 1, url: 'https://evil.example/api/post/item_list/', text: itemList }],
+      }),
+      NOW,
+    );
+    expect(outcome).toEqual({ resend: false, result: null, docDone: true, hasPosts: true });
+    expect(base.handle).toBe('nadia.draws');
+  });
+
+  it('answers a login wall with its problem', () => {
+    const reader = new PageReader(platformForUrl);
+    const outcome = reader.read(7, message({ doc: material('login-wall.html') }), NOW);
+    expect(outcome).toMatchObject({
+      resend: false,
+      result: { ok: false, problem: 'sign-in-required' },
+    });
+  });
+});
