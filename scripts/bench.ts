@@ -2,9 +2,9 @@
 // `npm run --silent bench -- --json` prints `{ "<measure-id>": { median, unit, budget, runs } }`.
 // `--runs <n>` changes the number of samples per measure (default 11). Real captures are read from
 // ../shared/fixtures (or SCOUT_FIXTURES) when present, Scout's own fixtures always. The browser
-// measures (scripts/bench-browser.ts: host-page script cost, card latency) run min(runs, 7) times in
-// real Chromium after the others; `--no-browser` skips them, and so does a missing build or Chromium
-// (one line on stderr says why). stdout carries only the table, or only the JSON.
+// measures (scripts/bench-browser.ts: host-page script cost over min(runs, 15) pairs of loads, card
+// latency over min(runs, 7) loads) run in real Chromium after the others; `--no-browser` skips
+// them, and so does a missing build or Chromium (one line on stderr says why). stdout carries only the table, or only the JSON.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';

@@ -16,10 +16,12 @@ export interface BenchFile {
 export const TIKTOK_BUDGETS = {
   /** Reading a JSON body vs a bare JSON.parse of it (the tap hands over every body it copies). */
   jsonRatio: 3,
-  /** Merging readings into a validated snapshot, once per page update. */
+  /** Merging readings into a validated snapshot, once per page update (background). */
   snapshotMs: 0.5,
-  /** Reading an already-parsed document (islands, meta, DOM) and settling, on the main thread. */
+  /** Reading an already-parsed document (islands, meta, DOM) and settling, end to end. */
   htmlMs: 5,
+  /** Collecting a document's material on the host page's main thread (DOM reads, string copies). */
+  collectMs: 0.5,
   /** The background's zod validation of a snapshot it receives. */
   validateMs: 0.5,
 } as const;
@@ -51,6 +53,7 @@ export function tiktokMeasures(
   const readBody = tiktok.readBody!;
   const readDocument = tiktok.readDocument!;
   const settle = tiktok.settle!;
+  const collect = tiktok.collectDocument!;
 
   for (const file of jsonFiles) {
     const json = parseJson(file.text, Infinity);
@@ -86,7 +89,7 @@ export function tiktokMeasures(
       id: `tiktok.json-snapshot.${file.name}`,
       unit: 'ms',
       budget: TIKTOK_BUDGETS.snapshotMs,
-      label: 'merge + snapshot check (content script)',
+      label: 'merge + snapshot check (background)',
       sample: () => timePerCall(() => settle(readings, { url, now }), clock),
     });
   }
@@ -100,6 +103,13 @@ export function tiktokMeasures(
       budget: TIKTOK_BUDGETS.htmlMs,
       label: 'readTiktokDocument + settle on a parsed document',
       sample: () => timePerCall(() => settle(readDocument(doc, url, now), { url, now }), clock),
+    });
+    measures.push({
+      id: `tiktok.html-collect.${file.name}`,
+      unit: 'ms',
+      budget: TIKTOK_BUDGETS.collectMs,
+      label: 'collectDocument: what the content script does on the page',
+      sample: () => timePerCall(() => collect(doc, url, now), clock),
     });
   }
   return measures;
