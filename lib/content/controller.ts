@@ -21,8 +21,8 @@ const MAX_BODIES = 60;
 const MAX_BODY_CHARS = 12_000_000;
 /** How long the DOM waits to be read after the embedded JSON and responses lacked something. */
 const DOM_FALLBACK_MS = 300;
-/** The longest the card waits for the page's main thread to be idle before it is made anyway. */
-const CARD_IDLE_TIMEOUT_MS = 250;
+/** The longest the card waits for the page's `load` event (after its DOM) before it is made anyway. */
+const CARD_LOAD_TIMEOUT_MS = 1500;
 /** Bursts of responses (a page fetching profile and videos together) are merged once. */
 const SETTLE_DELAY_MS = 30;
 
@@ -115,15 +115,21 @@ export function startContentScript(ctx: ContentScriptContext, platform: PagePlat
   }
 
   /**
-   * The card's frame is made once the page has its DOM, in the first idle moment of its main
-   * thread: making a frame while the page is still being parsed or is busy starting up costs the
-   * page about twice as much. Later navigations inside the app show it at once.
+   * The card's frame is made once the page has loaded (or CARD_LOAD_TIMEOUT_MS after its DOM, on
+   * a page slow to load). A frame made while the page is still loading costs the page's main
+   * thread more than twice as much, and holds back the page's own `load` event until the card
+   * itself has loaded. Later navigations inside the app show it at once.
    */
-  function showCardWhenIdle(): void {
-    if (document.readyState === 'complete' || typeof requestIdleCallback !== 'function') {
-      return showCard();
-    }
-    requestIdleCallback(() => showCard(), { timeout: CARD_IDLE_TIMEOUT_MS });
+  function showCardOnceLoaded(): void {
+    if (document.readyState === 'complete') return showCard();
+    let shown = false;
+    const show = () => {
+      if (shown) return;
+      shown = true;
+      showCard();
+    };
+    ctx.addEventListener(window, 'load', () => ctx.setTimeout(show, 0), { once: true });
+    ctx.setTimeout(show, CARD_LOAD_TIMEOUT_MS);
   }
 
   let placer: IntersectionObserver | null = null;
@@ -252,7 +258,7 @@ export function startContentScript(ctx: ContentScriptContext, platform: PagePlat
     if (current !== visit) return;
     current.domReady = true;
     scheduleSettle();
-    showCardWhenIdle();
+    showCardOnceLoaded();
   }
 
   function onBody(body: TappedBody): void {

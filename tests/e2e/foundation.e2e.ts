@@ -30,6 +30,25 @@ describe('Scout in a real Chromium', () => {
     });
   }
 
+  it("never holds back a creator page's own load event with the card", async () => {
+    const page = await env.scout.context.newPage();
+    await page.addInitScript(() => {
+      window.addEventListener('load', () => {
+        (window as { __cardAtLoad?: boolean }).__cardAtLoad =
+          document.querySelector('scout-sidebar') !== null;
+      });
+    });
+    await page.goto(env.server.url(creators[0]!), { waitUntil: 'load' });
+    // The card's frame is made after the page has loaded, and then it shows the creator.
+    expect(await page.evaluate(() => (window as { __cardAtLoad?: boolean }).__cardAtLoad)).toBe(
+      false,
+    );
+    await expect
+      .poll(() => sidebarText(page), { timeout: 15_000 })
+      .toContain(creators[0]!.creator!.handle);
+    await page.close();
+  });
+
   for (const route of feeds) {
     it(`adds nothing to ${route.host}${route.path} (not a creator page), and follows SPA navigation`, async () => {
       const page = await env.scout.context.newPage();
