@@ -10,7 +10,12 @@
 //   document, passing the tapped bodies on as text, making the card's frame) and its MAIN-world tap
 //   (and the bench's own tiny polling, the same in both browsers). It does not count what the card
 //   does inside its frame (a chrome-extension:// iframe runs out of process, in its own renderer)
-//   nor the background service worker, where the page's JSON is parsed and read. Read after `load`, the page's video list (18 videos) and,
+//   nor the background service worker, where the page's JSON is parsed and read.
+// - `host-page.script-ms.tiktok-floor`: the same, for the least any reader of this design puts in
+//   the page: Scout's build with its TikTok content script replaced by FLOOR_SCRIPT, which only
+//   answers the tap's handshake, sends the embedded JSON and the tapped bodies to the background as
+//   text (one message each) and makes the card's frame after load. Its card shows the same numbers.
+//   What `host-page.script-ms.tiktok` adds above it is the cost of Scout's own content-script logic. Read after `load`, the page's video list (18 videos) and,
 //   with Scout, the card's engagement number, plus a short settle.
 // - `card.latency-ms`: wall clock from the background storing the tab record with a creatorKey (the
 //   content script's first snapshot, seen by a storage.session.onChanged listener installed in the
@@ -20,7 +25,8 @@
 //   first engagement number in the card.
 // Nothing is added to product code: the probes are evaluated from outside as plain strings (tsx's
 // name-keeping helpers would break serialised functions).
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { median, type MeasureResult } from '../lib/bench/measure';
@@ -192,6 +198,53 @@ async function cardRun(scout: ScoutBrowser, url: string): Promise<[number, numbe
   }
 }
 
+// The floor's TikTok content script (see the header): the page's side of Scout with nothing but what
+// the design cannot do without. Plain JavaScript, written into a copy of the build.
+const FLOOR_SCRIPT = `(() => {
+  const session = 'floor-' + Math.random().toString(36).slice(2);
+  const visitAt = Date.now();
+  let sent = false;
+  let seq = 0;
+  const send = (data) => chrome.runtime
+    .sendMessage({ id: seq, type: 'page/read', timestamp: Date.now(), data })
+    .catch(() => undefined);
+  const base = () => ({ url: location.href, visitAt, session, bodies: [] });
+  const bodies = [];
+  window.addEventListener('scout:tap', (event) => {
+    const detail = event.detail;
+    if (typeof detail !== 'string') return;
+    const at = detail.indexOf('\\n');
+    const body = { seq: ++seq, url: detail.slice(0, at), text: detail.slice(at + 1) };
+    if (!sent) return void bodies.push(body);
+    void send({ ...base(), full: false, since: seq - 1, bodies: [body] });
+  });
+  window.dispatchEvent(new CustomEvent('scout:tap-ready'));
+  document.addEventListener('DOMContentLoaded', () => {
+    const island = document.getElementById('__UNIVERSAL_DATA_FOR_REHYDRATION__');
+    const texts = island
+      ? [{ name: island.id, kind: 'json-script', text: island.textContent || '' }]
+      : [];
+    sent = true;
+    void send({ ...base(), full: true, since: 0, doc: { locale: 'en', texts, readings: [] }, bodies });
+  });
+  window.addEventListener('load', () => setTimeout(() => {
+    const host = document.createElement('scout-sidebar');
+    host.style.cssText = 'position:fixed;top:72px;right:16px;width:340px;height:520px;z-index:2147483646';
+    const frame = document.createElement('iframe');
+    frame.src = chrome.runtime.getURL('/sidebar.html');
+    host.attachShadow({ mode: 'closed' }).append(frame);
+    document.documentElement.append(host);
+  }, 0));
+})();`;
+
+/** A copy of the build whose TikTok content script is FLOOR_SCRIPT; removed by the caller. */
+function floorBuild(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'scout-floor-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  writeFileSync(join(dir, 'content-scripts/tiktok.js'), FLOOR_SCRIPT);
+  return dir;
+}
+
 function result(samples: number[], budget: number): MeasureResult {
   return { median: round(median(samples)), unit: 'ms', budget, runs: samples.length };
 }
@@ -204,32 +257,42 @@ export async function browserMeasures(runs: number): Promise<BrowserBench> {
   if (!route) throw new Error('the demo route /@mara.bakes is missing');
   const server = await startDemoServer();
   const opened: ScoutBrowser[] = [];
+  const floorDir = floorBuild();
   try {
     const scout = await launchScout();
     opened.push(scout);
+    const floor = await launchScout({ extensionDir: floorDir });
+    opened.push(floor);
     const plain = await launchScout({ extension: false });
     opened.push(plain);
     const url = server.url(route);
 
     // One untimed load each: the first load in a fresh profile pays for caches and code compiles.
     await hostPageLoad(scout, url, true);
+    await hostPageLoad(floor, url, true);
     await hostPageLoad(plain, url, false);
     const hostMs: number[] = [];
+    const floorMs: number[] = [];
     for (let i = 0; i < pairs; i++) {
-      // Alternate which browser goes first, so drift over the run does not favour one side.
-      let withScout: number;
-      let without: number;
-      if (i % 2 === 0) {
-        withScout = await hostPageLoad(scout, url, true);
-        without = await hostPageLoad(plain, url, false);
-      } else {
-        without = await hostPageLoad(plain, url, false);
-        withScout = await hostPageLoad(scout, url, true);
+      // Rotate which browser goes first, so drift over the run does not favour one side.
+      const loads = [
+        () => hostPageLoad(scout, url, true),
+        () => hostPageLoad(floor, url, true),
+        () => hostPageLoad(plain, url, false),
+      ];
+      const seconds: number[] = [];
+      for (let k = 0; k < loads.length; k++) {
+        const at = (k + i) % loads.length;
+        seconds[at] = await loads[at]!();
       }
+      const [withScout = 0, withFloor = 0, without = 0] = seconds;
       hostMs.push((withScout - without) * 1000);
+      floorMs.push((withFloor - without) * 1000);
     }
-    await plain.close();
-    opened.pop();
+    for (const browser of [plain, floor]) {
+      await browser.close();
+      opened.splice(opened.indexOf(browser), 1);
+    }
 
     const latencyMs: number[] = [];
     const navigationMs: number[] = [];
@@ -242,12 +305,15 @@ export async function browserMeasures(runs: number): Promise<BrowserBench> {
     return {
       results: {
         'host-page.script-ms.tiktok': result(hostMs, BUDGETS.hostScriptMs),
+        'host-page.script-ms.tiktok-floor': result(floorMs, BUDGETS.hostScriptMs),
         'card.latency-ms': result(latencyMs, BUDGETS.cardLatencyMs),
         'card.navigation-to-numbers-ms': result(navigationMs, BUDGETS.navigationToNumbersMs),
       },
       labels: {
         'host-page.script-ms.tiktok':
           "host renderer's ScriptDuration with Scout − without (demo TikTok page, CDP)",
+        'host-page.script-ms.tiktok-floor':
+          'the same for the least the design needs: tap, one message per payload, the card frame',
         'card.latency-ms': 'tab record with creator stored → card shows engagement rate',
         'card.navigation-to-numbers-ms': 'page.goto → card shows engagement rate',
       },
@@ -255,5 +321,6 @@ export async function browserMeasures(runs: number): Promise<BrowserBench> {
   } finally {
     for (const browser of opened.reverse()) await browser.close().catch(() => undefined);
     await server.close();
+    rmSync(floorDir, { recursive: true, force: true });
   }
 }

@@ -34,11 +34,12 @@ export interface ScoutBrowser {
  * baseline); it has no service worker, so `worker()` rejects and `extensionId` is ''.
  */
 export async function launchScout(
-  options: { headless?: boolean; extension?: boolean } = {},
+  options: { headless?: boolean; extension?: boolean; extensionDir?: string } = {},
 ): Promise<ScoutBrowser> {
   const withExtension = options.extension ?? true;
-  if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run npm run build first`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (withExtension && !existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run npm run build first`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'scout-profile-'));
   const hostRules = ['tiktok.com', 'instagram.com', 'linkedin.com']
@@ -53,7 +54,7 @@ export async function launchScout(
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       ...(withExtension
-        ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]
+        ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
         : []),
       '--no-sandbox',
       '--no-first-run',
