@@ -27,8 +27,11 @@ export interface BackgroundDeps {
   reader: PageReader;
 }
 
-/** The background's answers to every message; senders and data are already validated by dispatch. */
-export function createHandlers({ db, tabs, now, rateCard, reader }: BackgroundDeps): Handlers {
+/**
+ * How the background files what pages tell it: a snapshot (stored with its vetting, the tab filed
+ * under its creator) or a page without one. Both respect the tab's latest visit.
+ */
+export function createFiling({ db, tabs, now, rateCard }: Omit<BackgroundDeps, 'reader'>) {
   /**
    * A message from a visit older than the one the tab record describes: a slow read of the previous
    * creator, arriving after the page moved on. Its snapshot is kept; the tab's record is not touched.
@@ -93,14 +96,15 @@ export function createHandlers({ db, tabs, now, rateCard, reader }: BackgroundDe
     return { ok: true, data: { key: row.key } };
   }
 
-  return {
-    async 'snapshot/submit'({ url, snapshot, visitAt }, sender) {
-      if (sender.kind !== 'content') return fail('forbidden-sender', 'only a page can submit');
-      if (!samePlatform(url, sender.url))
-        return fail('forbidden-sender', 'a page reports on its own site only');
-      return fileSnapshot(sender.tabId, url, snapshot, visitAt);
-    },
+  return { fileSnapshot, fileStatus };
+}
 
+/** The background's answers to every message; senders and data are already validated by dispatch. */
+export function createHandlers(deps: BackgroundDeps): Handlers {
+  const { db, tabs, now, rateCard, reader } = deps;
+  const { fileSnapshot, fileStatus } = createFiling(deps);
+
+  return {
     async 'page/read'(message, sender) {
       if (sender.kind !== 'content') return fail('forbidden-sender', 'only a page can report');
       if (!samePlatform(message.url, sender.url))
@@ -142,7 +146,8 @@ export function createHandlers({ db, tabs, now, rateCard, reader }: BackgroundDe
       if (sender.kind !== 'content') return fail('forbidden-sender', 'only a page can report');
       if (!samePlatform(url, sender.url))
         return fail('forbidden-sender', 'a page reports on its own site only');
-      if (state === 'ready') return fail('invalid-message', 'a ready page submits its snapshot');
+      if (state === 'ready')
+        return fail('invalid-message', 'a ready page is filed from what it sends (page/read)');
       await fileStatus(sender.tabId, { url, state, reason, visitAt });
       return { ok: true, data: {} };
     },

@@ -1,4 +1,4 @@
-import { CreatorKeySchema, CreatorRowSchema, ProfileSnapshotSchema, z } from '../model';
+import { CreatorKeySchema, CreatorRowSchema, z } from '../model';
 import type { RateCard } from '../metrics/rates';
 import type { VetDetail } from '../metrics/vet';
 import { PageMaterialSchema, TappedTextSchema } from '../model/material';
@@ -59,15 +59,6 @@ export const protocol = {
       bodies: z.array(TappedTextSchema).check(z.maxLength(100)),
     }),
     response: z.object({ resend: z.boolean(), docDone: z.boolean(), hasPosts: z.boolean() }),
-  },
-  /** Content script → background: the snapshot read from the sender's own page. */
-  'snapshot/submit': {
-    request: z.object({
-      url: UrlSchema,
-      snapshot: ProfileSnapshotSchema,
-      visitAt: z.optional(z.number()),
-    }),
-    response: z.object({ key: CreatorKeySchema }),
   },
   /** Content script → background: the page has no snapshot to give, and why. */
   'page/status': {

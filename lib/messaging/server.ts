@@ -54,7 +54,6 @@ export function classifySender(sender: RawSender, self: Self): SenderInfo | null
 /** Which senders each message accepts. */
 export const ACCEPTS: { [N in MessageName]: readonly SenderInfo['kind'][] } = {
   'page/read': ['content'],
-  'snapshot/submit': ['content'],
   'page/status': ['content'],
   'creator/for-tab': ['sidebar', 'page'],
   'shortlist/save': ['sidebar', 'page'],

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '@/lib/background/handlers';
+import { createFiling, createHandlers } from '@/lib/background/handlers';
 import { PageReader } from '@/lib/background/page-reader';
 import { platformForUrl } from '@/lib/platforms';
 import { TabRecords, type SessionArea } from '@/lib/background/tab-records';
@@ -59,11 +59,13 @@ let db: ScoutDb;
 let session: MemorySession;
 let tabs: TabRecords;
 let handlers: Handlers;
+let filing: ReturnType<typeof createFiling>;
 
 beforeEach(() => {
   db = new ScoutDb(`test-${crypto.randomUUID()}`);
   session = new MemorySession();
   tabs = new TabRecords(session);
+  filing = createFiling({ db, tabs, now: () => NOW, rateCard });
   handlers = createHandlers({
     db,
     tabs,
@@ -79,13 +81,13 @@ afterEach(async () => {
 
 /** The content script of `tabId` on `handle`'s TikTok profile submits what it read there. */
 const submit = (tabId: number, handle: string, url = `https://www.tiktok.com/@${handle}`) =>
-  handlers['snapshot/submit']({ url, snapshot: snapshot(handle) }, content(tabId, url));
+  filing.fileSnapshot(tabId, url, snapshot(handle), undefined);
 
 /** The content script of `tabId` on `url` reports a page without a creator. */
 const status = (tabId: number, url: string, state: PageState, reason?: string) =>
   handlers['page/status']({ url, state, ...(reason ? { reason } : {}) }, content(tabId, url));
 
-describe('snapshot/submit', () => {
+describe('filing a snapshot', () => {
   it("stores the snapshot of the sender's own page and files the creator for the tab", async () => {
     const reply = await submit(7, 'jane');
     expect(data(reply)).toEqual({ key: 'tiktok:jane' });
@@ -122,7 +124,7 @@ describe('snapshot/submit', () => {
   ];
 
   it.each(STALE)('refuses %s as stale and stores nothing', async (_label, snap, url) => {
-    const reply = await handlers['snapshot/submit']({ url, snapshot: snap }, content(7, url));
+    const reply = await filing.fileSnapshot(7, url, snap, undefined);
     expect(code(reply)).toBe('stale-page');
     expect(await db.creators.count()).toBe(0);
     expect(await db.snapshots.count()).toBe(0);
@@ -132,36 +134,85 @@ describe('snapshot/submit', () => {
   it("leaves the tab's record alone when a stale snapshot arrives", async () => {
     await submit(7, 'jane');
     const jane = 'https://www.tiktok.com/@jane';
-    await handlers['snapshot/submit']({ url: jane, snapshot: snapshot('john') }, content(7, jane));
+    await filing.fileSnapshot(7, jane, snapshot('john'), undefined);
     expect((await tabs.get(7))?.creatorKey).toBe('tiktok:jane');
     expect(await getCreator(db, 'tiktok:john')).toBeUndefined();
   });
+});
+
+/** What the content script of `tabId` sends about `url`: one DOM reading, of `handle`. */
+const read = (tabId: number, url: string, handle: string, senderUrl = url) =>
+  handlers['page/read'](
+    {
+      url,
+      visitAt: 1,
+      session: 's1',
+      full: true,
+      since: 0,
+      doc: {
+        locale: 'en',
+        texts: [],
+        readings: [
+          {
+            source: 'dom',
+            handle,
+            counts: { followers: { value: 38_200, precision: 'rounded' } },
+            posts: [],
+          },
+        ],
+      },
+      bodies: [],
+    },
+    content(tabId, senderUrl),
+  );
+
+describe('page/read', () => {
+  it("reads the sender's page and files its creator for the tab", async () => {
+    const reply = await read(7, 'https://www.tiktok.com/@jane', 'jane');
+    expect(data(reply)).toEqual({ resend: false, docDone: true, hasPosts: false });
+    expect((await getCreator(db, 'tiktok:jane'))?.snapshot.followers).toBe(38_200);
+    expect(await tabs.get(7)).toMatchObject({ state: 'ready', creatorKey: 'tiktok:jane' });
+  });
 
   it('files the page the content script read, while the browser still reports the previous URL', async () => {
-    const reply = await handlers['snapshot/submit'](
-      { url: 'https://www.tiktok.com/@john', snapshot: snapshot('john') },
-      content(7, 'https://www.tiktok.com/@jane'),
-    );
-    expect(data(reply)).toEqual({ key: 'tiktok:john' });
+    await read(7, 'https://www.tiktok.com/@john', 'john', 'https://www.tiktok.com/@jane');
     expect(await tabs.get(7)).toMatchObject({
       url: 'https://www.tiktok.com/@john',
       creatorKey: 'tiktok:john',
     });
   });
 
+  it('files a page whose readings are about someone else as having no data, and stores nothing', async () => {
+    await read(7, 'https://www.tiktok.com/@jane', 'john');
+    expect(await tabs.get(7)).toMatchObject({ state: 'no-data' });
+    expect(await db.creators.count()).toBe(0);
+  });
+
   it("refuses a page on another site than the sender's, and stores nothing", async () => {
-    const reply = await handlers['snapshot/submit'](
-      {
-        url: 'https://www.instagram.com/jane/',
-        snapshot: snapshot('jane', {
-          platform: 'instagram',
-          url: 'https://www.instagram.com/jane/',
-        }),
-      },
-      content(7, 'https://www.tiktok.com/@jane'),
+    const reply = await read(
+      7,
+      'https://www.instagram.com/jane/',
+      'jane',
+      'https://www.tiktok.com/@jane',
     );
     expect(code(reply)).toBe('forbidden-sender');
     expect(await db.creators.count()).toBe(0);
+    expect(await tabs.get(7)).toBeNull();
+  });
+
+  it('asks for everything again when the worker lost what the page sent before', async () => {
+    const reply = await handlers['page/read'](
+      {
+        url: 'https://www.tiktok.com/@jane',
+        visitAt: 1,
+        session: 's1',
+        full: false,
+        since: 3,
+        bodies: [],
+      },
+      content(7, 'https://www.tiktok.com/@jane'),
+    );
+    expect(data(reply)).toMatchObject({ resend: true });
     expect(await tabs.get(7)).toBeNull();
   });
 });
@@ -342,10 +393,7 @@ describe('vetting on arrival', () => {
 
   it('stores the tier, engagement and rates with the creator', async () => {
     const url = 'https://www.tiktok.com/@jane';
-    await handlers['snapshot/submit'](
-      { url, snapshot: snapshot('jane', { recentPosts: videos }) },
-      content(7, url),
-    );
+    await filing.fileSnapshot(7, url, snapshot('jane', { recentPosts: videos }), undefined);
     const vetting = (await getCreator(db, 'tiktok:jane'))?.vetting;
     expect(vetting?.tier).toBe('micro');
     expect(vetting?.engagement.basis).toBe('views');
@@ -359,23 +407,11 @@ describe('vetting on arrival', () => {
       ...DEFAULT_RATE_CARD,
       base: { ...DEFAULT_RATE_CARD.base, tiktok: { per1kFollowers: 12, video: 1 } },
     };
-    const custom = createHandlers({
-      db,
-      tabs,
-      now: () => NOW,
-      rateCard: async () => card,
-      reader: new PageReader(platformForUrl),
-    });
+    const custom = createFiling({ db, tabs, now: () => NOW, rateCard: async () => card });
     const url = 'https://www.tiktok.com/@jane';
-    await handlers['snapshot/submit'](
-      { url, snapshot: snapshot('jane', { recentPosts: videos }) },
-      content(7, url),
-    );
+    await filing.fileSnapshot(7, url, snapshot('jane', { recentPosts: videos }), undefined);
     const standard = (await getCreator(db, 'tiktok:jane'))?.vetting?.rates[0]?.mid ?? 0;
-    await custom['snapshot/submit'](
-      { url, snapshot: snapshot('jane', { recentPosts: videos }) },
-      content(7, url),
-    );
+    await custom.fileSnapshot(7, url, snapshot('jane', { recentPosts: videos }), undefined);
     const doubled = (await getCreator(db, 'tiktok:jane'))?.vetting?.rates[0]?.mid ?? 0;
     expect(standard).toBeGreaterThan(0);
     expect(doubled / standard).toBeCloseTo(2, 1);
@@ -386,8 +422,8 @@ describe('data/removed', () => {
   it('drops a forgotten creator from every tab record and from "last seen"', async () => {
     const jane = 'https://www.tiktok.com/@jane';
     const john = 'https://www.tiktok.com/@john';
-    await handlers['snapshot/submit']({ url: jane, snapshot: snapshot('jane') }, content(7, jane));
-    await handlers['snapshot/submit']({ url: john, snapshot: snapshot('john') }, content(9, john));
+    await filing.fileSnapshot(7, jane, snapshot('jane'), undefined);
+    await filing.fileSnapshot(9, john, snapshot('john'), undefined);
     await handlers['data/removed']({ creatorKey: 'tiktok:john' }, popup);
     expect(await tabs.get(9)).toBeNull();
     expect((await tabs.get(7))?.creatorKey).toBe('tiktok:jane');
@@ -396,7 +432,7 @@ describe('data/removed', () => {
 
   it('drops every creator after a wipe', async () => {
     const jane = 'https://www.tiktok.com/@jane';
-    await handlers['snapshot/submit']({ url: jane, snapshot: snapshot('jane') }, content(7, jane));
+    await filing.fileSnapshot(7, jane, snapshot('jane'), undefined);
     await handlers['data/removed']({}, popup);
     expect(await tabs.get(7)).toBeNull();
     expect(data(await handlers['creator/for-tab']({}, popup)).creator).toBeNull();
@@ -409,15 +445,9 @@ describe('visits', () => {
     const john = 'https://www.tiktok.com/@john';
     await handlers['page/status']({ url: jane, state: 'reading', visitAt: 100 }, content(7, jane));
     await handlers['page/status']({ url: john, state: 'reading', visitAt: 200 }, content(7, john));
-    await handlers['snapshot/submit'](
-      { url: john, visitAt: 200, snapshot: snapshot('john') },
-      content(7, john),
-    );
+    await filing.fileSnapshot(7, john, snapshot('john'), 200);
     // Jane's read finishes last, from the visit the page has already left.
-    await handlers['snapshot/submit'](
-      { url: jane, visitAt: 100, snapshot: snapshot('jane') },
-      content(7, jane),
-    );
+    await filing.fileSnapshot(7, jane, snapshot('jane'), 100);
     expect(await tabs.get(7)).toMatchObject({ url: john, creatorKey: 'tiktok:john', visitAt: 200 });
     expect(await getCreator(db, 'tiktok:jane')).toBeDefined(); // what was read is still kept
   });

@@ -200,13 +200,26 @@ describe('Scout in a real Chromium', () => {
     const page = await env.scout.context.newPage();
     await page.goto(env.server.url(creators[0]!));
     const frame = await sidebarFrame(page);
-    // The sidebar is an extension page, but it may not file snapshots: only the tab's own page can.
+    // The sidebar is an extension page, but it may not say what a page carries: only the tab's own
+    // content script can.
     const forged = await frame.evaluate(() =>
       chrome.runtime.sendMessage({
         id: 1,
-        type: 'snapshot/submit',
+        type: 'page/read',
         timestamp: Date.now(),
-        data: { snapshot: { platform: 'tiktok', handle: 'someone.else' } },
+        data: {
+          url: 'https://www.tiktok.com/@someone.else',
+          visitAt: Date.now(),
+          session: 'forged',
+          full: true,
+          since: 0,
+          doc: {
+            locale: 'en',
+            texts: [],
+            readings: [{ source: 'dom', handle: 'someone.else', counts: {}, posts: [] }],
+          },
+          bodies: [],
+        },
       }),
     );
     expect(forged).toMatchObject({ res: { ok: false, error: { code: 'forbidden-sender' } } });

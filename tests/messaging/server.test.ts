@@ -1,7 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_RATE_CARD } from '@/lib/metrics/rates';
-import type { ProfileSnapshot } from '@/lib/model';
 import type { MessageName, Reply } from '@/lib/messaging/protocol';
 import {
   classifySender,
@@ -41,26 +40,25 @@ const popupSender: RawSender = {
   origin: `chrome-extension://${ID}`,
 };
 
-const snapshot = (over: Partial<ProfileSnapshot> = {}): ProfileSnapshot => ({
-  platform: 'tiktok',
-  handle: 'jane',
-  url: 'https://www.tiktok.com/@jane',
-  followers: 38_200,
-  precision: { followers: 'rounded' },
-  recentPosts: [],
-  capturedAt: Date.UTC(2026, 0, 15, 12),
-  sources: ['tiktok/universal-data'],
+const JANE = 'https://www.tiktok.com/@jane';
+
+/** A content script's first message about jane's page, with `over` changed. */
+const pageRead = (over: Record<string, unknown> = {}) => ({
+  url: JANE,
+  visitAt: 1,
+  session: 's1',
+  full: true,
+  since: 0,
+  doc: { locale: 'en', texts: [{ name: 'x', kind: 'json-script', text: '{}' }], readings: [] },
+  bodies: [],
   ...over,
 });
-
-const JANE = 'https://www.tiktok.com/@jane';
 
 const ok = <T>(data: T): Reply<T> => ({ ok: true, data });
 
 function fakeHandlers(): Handlers & { [N in MessageName]: ReturnType<typeof vi.fn> } {
   return {
     'page/read': vi.fn(async () => ok({ resend: false, docDone: false, hasPosts: false })),
-    'snapshot/submit': vi.fn(async () => ok({ key: 'tiktok:jane' })),
     'page/status': vi.fn(async () => ok({})),
     'data/removed': vi.fn(async () => ok({})),
     'creator/for-tab': vi.fn(async () =>
@@ -183,20 +181,20 @@ describe('dispatch', () => {
     ],
     [
       'a web page',
-      'snapshot/submit',
-      { url: JANE, snapshot: snapshot() },
+      'page/read',
+      pageRead(),
       { id: ID, url: 'https://example.com/', tab: { id: 7 }, frameId: 0 },
     ],
     [
       'a content script in a sub-frame',
-      'snapshot/submit',
-      { url: JANE, snapshot: snapshot() },
+      'page/read',
+      pageRead(),
       { ...contentSender(), frameId: 1 },
     ],
     [
       'a content script on a non-platform host',
-      'snapshot/submit',
-      { url: JANE, snapshot: snapshot() },
+      'page/read',
+      pageRead(),
       contentSender('https://example.com/@jane'),
     ],
     ['a content script asking for a creator', 'creator/for-tab', { tabId: 9 }, contentSender()],
@@ -206,12 +204,7 @@ describe('dispatch', () => {
       { creatorKey: 'tiktok:jane' },
       contentSender(),
     ],
-    [
-      'the sidebar submitting a snapshot',
-      'snapshot/submit',
-      { url: JANE, snapshot: snapshot() },
-      sidebarSender(),
-    ],
+    ['the sidebar sending a page', 'page/read', pageRead(), sidebarSender()],
     [
       'the popup reporting a page state',
       'page/status',
@@ -230,20 +223,15 @@ describe('dispatch', () => {
     },
   );
 
-  it('lets a content script submit the snapshot of its page', async () => {
+  it('lets a content script send what its page carries', async () => {
     const handlers = fakeHandlers();
-    const reply = await dispatch(
-      handlers,
-      SELF,
-      'snapshot/submit',
-      { url: JANE, snapshot: snapshot() },
-      contentSender(),
-    );
-    expect(reply).toEqual(ok({ key: 'tiktok:jane' }));
-    expect(handlers['snapshot/submit']).toHaveBeenCalledWith(
-      { url: JANE, snapshot: snapshot() },
-      { kind: 'content', tabId: 7, url: 'https://www.tiktok.com/@jane' },
-    );
+    const reply = await dispatch(handlers, SELF, 'page/read', pageRead(), contentSender());
+    expect(reply).toEqual(ok({ resend: false, docDone: false, hasPosts: false }));
+    expect(handlers['page/read']).toHaveBeenCalledWith(pageRead(), {
+      kind: 'content',
+      tabId: 7,
+      url: 'https://www.tiktok.com/@jane',
+    });
   });
 
   it('hands the handler the sidebar with its own tab id', async () => {
@@ -256,70 +244,64 @@ describe('dispatch', () => {
   });
 
   const INVALID: [string, MessageName, unknown, RawSender, string][] = [
-    ['no data at all', 'snapshot/submit', undefined, contentSender(), 'message'],
-    ['a snapshot that is missing', 'snapshot/submit', { url: JANE }, contentSender(), 'snapshot'],
+    ['no data at all', 'page/read', undefined, contentSender(), 'message'],
     [
       'a page URL that is missing',
-      'snapshot/submit',
-      { snapshot: snapshot() },
+      'page/read',
+      pageRead({ url: undefined }),
       contentSender(),
       'url',
     ],
     [
       'a page URL on http',
-      'snapshot/submit',
-      { url: 'http://www.tiktok.com/@jane', snapshot: snapshot() },
+      'page/read',
+      pageRead({ url: 'http://www.tiktok.com/@jane' }),
       contentSender(),
       'url',
     ],
+    ['no session', 'page/read', pageRead({ session: '' }), contentSender(), 'session'],
+    ['a negative body number', 'page/read', pageRead({ since: -1 }), contentSender(), 'since'],
     [
-      'a snapshot without a handle',
-      'snapshot/submit',
-      { url: JANE, snapshot: { ...snapshot(), handle: undefined } },
+      'a body numbered 0',
+      'page/read',
+      pageRead({ bodies: [{ seq: 0, url: JANE, text: '{}' }] }),
       contentSender(),
-      'snapshot.handle',
+      'bodies.0.seq',
     ],
     [
-      'followers as text',
-      'snapshot/submit',
-      { url: JANE, snapshot: { ...snapshot(), followers: '38K' } },
+      'a body over the size cap',
+      'page/read',
+      pageRead({ bodies: [{ seq: 1, url: JANE, text: 'x'.repeat(8_000_001) }] }),
       contentSender(),
-      'snapshot.followers',
+      'bodies.0.text',
     ],
     [
-      'followers of -1',
-      'snapshot/submit',
-      { url: JANE, snapshot: snapshot({ followers: -1 }) },
+      'an embedded text that is not text',
+      'page/read',
+      pageRead({
+        doc: { locale: 'en', texts: [{ name: 'x', kind: 'json-script', text: 5 }], readings: [] },
+      }),
       contentSender(),
-      'snapshot.followers',
+      'doc.texts.0.text',
     ],
     [
-      'followers above 9e9',
-      'snapshot/submit',
-      { url: JANE, snapshot: snapshot({ followers: 9_000_000_001 }) },
+      'a DOM reading with followers as text',
+      'page/read',
+      pageRead({
+        doc: {
+          locale: 'en',
+          texts: [],
+          readings: [
+            {
+              source: 'dom',
+              counts: { followers: { value: '38K', precision: 'rounded' } },
+              posts: [],
+            },
+          ],
+        },
+      }),
       contentSender(),
-      'snapshot.followers',
-    ],
-    [
-      'an http profile URL',
-      'snapshot/submit',
-      { url: JANE, snapshot: snapshot({ url: 'http://www.tiktok.com/@jane' }) },
-      contentSender(),
-      'snapshot.url',
-    ],
-    [
-      'an upper-case handle',
-      'snapshot/submit',
-      { url: JANE, snapshot: snapshot({ handle: 'Jane' }) },
-      contentSender(),
-      'snapshot.handle',
-    ],
-    [
-      'an unknown platform',
-      'snapshot/submit',
-      { url: JANE, snapshot: { ...snapshot(), platform: 'youtube' } },
-      contentSender(),
-      'snapshot.platform',
+      'doc.readings.0.counts.followers.value',
     ],
     [
       'a page state that does not exist',
@@ -401,15 +383,9 @@ describe('dispatch', () => {
 
   it.each(QUOTA)('turns %s into a storage reply', async (_label, error) => {
     const handlers = fakeHandlers();
-    handlers['snapshot/submit'].mockRejectedValueOnce(error);
+    handlers['page/read'].mockRejectedValueOnce(error);
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const reply = await dispatch(
-      handlers,
-      SELF,
-      'snapshot/submit',
-      { url: JANE, snapshot: snapshot() },
-      contentSender(),
-    );
+    const reply = await dispatch(handlers, SELF, 'page/read', pageRead(), contentSender());
     expect(errorCode(reply)).toBe('storage');
   });
 });
