@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScout, type CliRun } from './run';
 import { ProfileSnapshotSchema } from '../../lib/model';
-import { OWN_INSTAGRAM, SHARED_INSTAGRAM, SHARED_PRESENT } from '../platforms/instagram/load';
+import { OWN_INSTAGRAM, SHARED_INSTAGRAM } from '../platforms/instagram/load';
+import { describeCaptures } from '../captures';
 
 const IG = 'https://www.instagram.com';
 const own = (file: string) => join(OWN_INSTAGRAM, file);
@@ -119,8 +120,7 @@ describe('scout extract on Instagram files', () => {
   });
 });
 
-// The real captures live in ../shared/fixtures (PROVENANCE.md); without them these cannot run.
-describe.skipIf(!SHARED_PRESENT)('scout extract on the real Instagram captures', () => {
+describeCaptures('scout extract on the real Instagram captures', SHARED_INSTAGRAM, () => {
   it('reads the 2021 logged-out page', async () => {
     const snapshot = snapshotOf(
       await scout([

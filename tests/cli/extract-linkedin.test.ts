@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScout, type CliRun } from './run';
 import { ProfileSnapshotSchema, type ProfileSnapshot } from '../../lib/model';
-import { OWN_LINKEDIN, SHARED_LINKEDIN, SHARED_PRESENT } from '../platforms/linkedin/load';
+import { OWN_LINKEDIN, SHARED_LINKEDIN } from '../platforms/linkedin/load';
+import { describeCaptures } from '../captures';
 
 // `scout extract` on LinkedIn pages and bodies, in-process through runCli: the URL picks LinkedIn
 // through the registry, each file is recognised by shape, and the readings merge into one snapshot.
@@ -111,9 +112,7 @@ describe('scout extract on LinkedIn files', () => {
   });
 });
 
-// Skipped only when ../shared/fixtures (the real captures of PROVENANCE.md) is absent: these
-// tests read those files and cannot run without them; the skip is printed with its reason.
-describe.skipIf(!SHARED_PRESENT)('scout extract on real LinkedIn captures', () => {
+describeCaptures('scout extract on real LinkedIn captures', SHARED_LINKEDIN, () => {
   it('reads the guest profile capture (5740 exact over "6K", 500+ connections)', async () => {
     const run = await scout([
       'extract',

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { extractFiles } from '../../lib/cli/extract';
 import { runCli } from '../../lib/cli/main';
 import { ProfileSnapshotSchema } from '../../lib/model';
-import { OWN_TIKTOK, SHARED_PRESENT, SHARED_TIKTOK } from '../platforms/tiktok/load';
+import { OWN_TIKTOK, SHARED_TIKTOK } from '../platforms/tiktok/load';
+import { describeCaptures } from '../captures';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const own = (file: string) => join(OWN_TIKTOK, file);
@@ -163,8 +164,7 @@ describe('scout extract on TikTok files', () => {
   });
 });
 
-// The real captures live in ../shared/fixtures (PROVENANCE.md); without them this cannot run.
-describe.skipIf(!SHARED_PRESENT)('the real scout command on a real capture', () => {
+describeCaptures('the real scout command on a real capture', SHARED_TIKTOK, () => {
   it('prints the item_list capture as a snapshot through npx tsx', async () => {
     const { stdout, stderr } = await promisify(execFile)(
       'npx',

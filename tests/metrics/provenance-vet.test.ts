@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScout } from '../cli/run';
 import { computeTier, gradeEngagement } from '@/lib/metrics';
+import { describeCaptures } from '../captures';
 
 // `scout vet` on the real captures, checked against engagement rates worked out BY HAND from the
 // numbers PROVENANCE.md gives (written here as literals), with DESIGN.md's Metrics rules applied in
@@ -29,11 +29,6 @@ import { computeTier, gradeEngagement } from '@/lib/metrics';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHARED = process.env.SCOUT_FIXTURES ?? resolve(ROOT, '../shared/fixtures');
-const SHARED_PRESENT = existsSync(SHARED);
-
-if (!SHARED_PRESENT) {
-  console.warn(`[provenance-vet] skipped: ${SHARED} is absent (set SCOUT_FIXTURES to run them)`);
-}
 
 const HOUR_MS = 3_600_000;
 
@@ -103,9 +98,7 @@ const byFollowers = (posts: readonly HandPost[], followers: number, withShares: 
     ),
   );
 
-// Skipped only when ../shared/fixtures (the real captures of PROVENANCE.md) is absent: these
-// tests read those files and cannot run without them; the skip is printed with its reason.
-describe.skipIf(!SHARED_PRESENT)('scout vet against hand-computed ER on real captures', () => {
+describeCaptures('scout vet against hand-computed ER on real captures', SHARED, () => {
   // tiktok/tiktok-profile-next-data-tiktok-2021-01.html — pageProps.items (4 videos, newest first).
   // Item 3 is `isAd`: DESIGN.md does not leave sponsored posts out of the ER sample.
   const TIKTOK_URL = 'https://www.tiktok.com/@tiktok';

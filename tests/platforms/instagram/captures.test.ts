@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ProfileSnapshotSchema, type Post, type ProfileSnapshot } from '../../../lib/model';
 import {
   extractTexts,
@@ -8,17 +8,8 @@ import {
   readingsOf,
   readText,
   SHARED_INSTAGRAM,
-  SHARED_PRESENT,
 } from './load';
-
-// The real Instagram captures live in ../shared/fixtures/instagram (or SCOUT_FIXTURES) and are never
-// copied into the project (PROVENANCE.md). A checkout without that folder cannot run these tests:
-// they are skipped, and the reason is printed so that a green run never hides that they did not run.
-if (!SHARED_PRESENT) {
-  console.warn(
-    `[captures] skipped: ${SHARED_INSTAGRAM} is absent (set SCOUT_FIXTURES to run them)`,
-  );
-}
+import { describeCaptures } from '../../captures';
 
 type Expected = Partial<Omit<ProfileSnapshot, 'recentPosts'>> & {
   recentPosts?: Partial<Post>[];
@@ -140,9 +131,7 @@ const CAPTURES: Record<string, { url: string; expected: Expected; missing: strin
   },
 };
 
-// Skipped only when ../shared/fixtures (the real captures of PROVENANCE.md) is absent: these
-// tests read those files and cannot run without them; the skip is printed with its reason.
-describe.skipIf(!SHARED_PRESENT)('real Instagram captures read as PROVENANCE.md says', () => {
+describeCaptures('real Instagram captures read as PROVENANCE.md says', SHARED_INSTAGRAM, () => {
   it('has an expectation for every capture in the folder', () => {
     expect(fixtureFiles(SHARED_INSTAGRAM).sort()).toEqual(Object.keys(CAPTURES).sort());
   });

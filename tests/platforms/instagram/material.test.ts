@@ -5,16 +5,8 @@ import { instagram } from '../../../lib/platforms/instagram';
 import { instagramPage } from '../../../lib/platforms/instagram/page';
 import { instagramUrls } from '../../../lib/platforms/instagram/url';
 import type { PageMaterial } from '../../../lib/platforms/types';
-import {
-  fixtureFiles,
-  IG,
-  NOW,
-  OWN_INSTAGRAM,
-  parseDoc,
-  readText,
-  SHARED_INSTAGRAM,
-  SHARED_PRESENT,
-} from './load';
+import { fixtureFiles, IG, NOW, OWN_INSTAGRAM, parseDoc, readText, SHARED_INSTAGRAM } from './load';
+import { describeCaptures } from '../../captures';
 
 // The document split in two: the content script collects a page's material (DOM readings and the
 // embedded JSON as text, never parsed) and the background reads it. Read together they must say
@@ -84,9 +76,7 @@ describe('own Instagram pages: collected, cloned, read = readDocument', () => {
   });
 });
 
-// Skipped only when ../shared/fixtures (the real captures of PROVENANCE.md) is absent: these
-// tests read those files and cannot run without them; captures.test.ts prints the skip's reason.
-describe.skipIf(!SHARED_PRESENT)('real Instagram captures: collected, cloned, read', () => {
+describeCaptures('real Instagram captures: collected, cloned, read', SHARED_INSTAGRAM, () => {
   it('has an HTML capture to check', () => {
     expect(SHARED_PAGES.length).toBeGreaterThan(0);
   });

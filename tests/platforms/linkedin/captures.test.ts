@@ -14,13 +14,11 @@ import {
   SHARED_LINKEDIN,
   SHARED_PRESENT,
 } from './load';
+import { describeCaptures } from '../../captures';
 
 // The real LinkedIn captures live in ../shared/fixtures/linkedin (or SCOUT_FIXTURES) and are never
 // copied into the project (PROVENANCE.md). A checkout without that folder cannot run these tests:
 // they are skipped, and the reason is printed so that a green run never hides that they did not.
-if (!SHARED_PRESENT) {
-  console.warn(`[captures] skipped: ${SHARED_LINKEDIN} is absent (set SCOUT_FIXTURES to run them)`);
-}
 
 const FILES = {
   guest: 'public-profile_2023-04_dulithawijewantha_public_profile_v3_excerpt.html',
@@ -47,9 +45,7 @@ function snapshotOf(result: ExtractResult) {
   return result.snapshot;
 }
 
-// Skipped only when ../shared/fixtures (the real captures of PROVENANCE.md) is absent: these
-// tests read those files and cannot run without them; the skip is printed with its reason.
-describe.skipIf(!SHARED_PRESENT)('real LinkedIn captures', () => {
+describeCaptures('real LinkedIn captures', SHARED_LINKEDIN, () => {
   it('has every capture PROVENANCE.md lists', () => {
     expect(fixtureFiles(SHARED_LINKEDIN)).toEqual(expect.arrayContaining(Object.values(FILES)));
   });

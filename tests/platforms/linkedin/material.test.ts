@@ -13,8 +13,8 @@ import {
   parseDoc,
   readText,
   SHARED_LINKEDIN,
-  SHARED_PRESENT,
 } from './load';
+import { describeCaptures } from '../../captures';
 
 // A document's material: what the content script gathers on the page (DOM readings, embedded JSON
 // as text) and the background reads. Reading the material after a structured clone (the message
@@ -124,10 +124,7 @@ describe("material of Scout's own pages", () => {
   });
 });
 
-// The real LinkedIn captures live in ../shared/fixtures/linkedin (or SCOUT_FIXTURES) and are never
-// copied into the project (PROVENANCE.md). Skipped only when that folder is absent: these tests
-// read those files and cannot run without them (captures.test.ts prints the skip and its reason).
-describe.skipIf(!SHARED_PRESENT)('material of the real captures', () => {
+describeCaptures('material of the real captures', SHARED_LINKEDIN, () => {
   const files = htmlFiles(SHARED_LINKEDIN);
   const loggedIn =
     'profile-loggedin_2021-07_ru-locale_alexandr-tretiakov_bpr-guid-codeblocks_excerpt.html';

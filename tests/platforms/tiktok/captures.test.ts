@@ -1,21 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ProfileSnapshotSchema, type Post, type ProfileSnapshot } from '../../../lib/model';
-import {
-  extractTexts,
-  fixtureFiles,
-  guessProfileUrl,
-  NOW,
-  readText,
-  SHARED_PRESENT,
-  SHARED_TIKTOK,
-} from './load';
+import { extractTexts, fixtureFiles, guessProfileUrl, NOW, readText, SHARED_TIKTOK } from './load';
+import { describeCaptures } from '../../captures';
 
 // The real TikTok captures live in ../shared/fixtures/tiktok (or SCOUT_FIXTURES) and are never copied
 // into the project (PROVENANCE.md). A checkout without that folder cannot run these tests: they are
 // skipped, and the reason is printed so that a green run never hides that they did not run.
-if (!SHARED_PRESENT) {
-  console.warn(`[captures] skipped: ${SHARED_TIKTOK} is absent (set SCOUT_FIXTURES to run them)`);
-}
 
 type Expected = Partial<Omit<ProfileSnapshot, 'recentPosts'>> & {
   recentPosts?: Partial<Post>[];
@@ -158,9 +148,7 @@ const CAPTURES: Record<string, { url: string; expected: Expected; viewer?: strin
   },
 };
 
-// Skipped only when ../shared/fixtures (the real captures of PROVENANCE.md) is absent: these
-// tests read those files and cannot run without them; the skip is printed with its reason.
-describe.skipIf(!SHARED_PRESENT)('real TikTok captures read as PROVENANCE.md says', () => {
+describeCaptures('real TikTok captures read as PROVENANCE.md says', SHARED_TIKTOK, () => {
   it.each(Object.entries(CAPTURES))('%s', (file, { url, expected, viewer }) => {
     const result = extractTexts([readText(SHARED_TIKTOK, file)], url);
     expect(result.ok, JSON.stringify(result)).toBe(true);
