@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ask } from '../messaging/client';
+import { MATERIAL_LIMITS } from '../model/material-limits';
 import type { CollectScope, PageMaterial, PagePlatform } from '../platforms/types';
 import {
   DEFAULT_LAYOUT,
@@ -70,6 +71,20 @@ function sameMaterial(a: PageMaterial, b: PageMaterial | null): boolean {
     a.texts.every((t, i) => t.name === b.texts[i]?.name && t.text === b.texts[i]?.text) &&
     JSON.stringify(a.readings) === JSON.stringify(b.readings)
   );
+}
+
+/** The material trimmed to what one message may hold: a page with absurdly many keeps its first. */
+function bounded(material: PageMaterial): PageMaterial {
+  const { texts, readings, postsPerReading } = MATERIAL_LIMITS;
+  return {
+    locale: material.locale,
+    texts: material.texts.slice(0, texts),
+    readings: material.readings
+      .slice(0, readings)
+      .map((r) =>
+        r.posts.length > postsPerReading ? { ...r, posts: r.posts.slice(0, postsPerReading) } : r,
+      ),
+  };
 }
 
 /** Names this content script's life in the page, for the background's bookkeeping. */
@@ -205,6 +220,7 @@ export function startContentScript(ctx: ContentScriptContext, platform: PagePlat
         current.scope = 'all';
         material = platform.collectDocument(document, current.url, Date.now(), 'all');
       }
+      material = bounded(material);
       if (!sameMaterial(material, current.material)) {
         current.material = material;
         current.materialSent = false;

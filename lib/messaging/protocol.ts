@@ -2,6 +2,7 @@ import { CreatorKeySchema, CreatorRowSchema, z } from '../model';
 import type { RateCard } from '../metrics/rates';
 import type { VetDetail } from '../metrics/vet';
 import { PageMaterialSchema, TappedTextSchema } from '../model/material';
+import { MATERIAL_LIMITS } from '../model/material-limits';
 import { ListNameSchema, NoteSchema, TagsSchema } from '../model/shortlist';
 
 /** What the content script last said about its page. */
@@ -56,7 +57,7 @@ export const protocol = {
       full: z.boolean(),
       since: z.number().check(z.int(), z.gte(0)),
       doc: z.optional(PageMaterialSchema),
-      bodies: z.array(TappedTextSchema).check(z.maxLength(100)),
+      bodies: z.array(TappedTextSchema).check(z.maxLength(MATERIAL_LIMITS.bodies)),
     }),
     response: z.object({ resend: z.boolean(), docDone: z.boolean(), hasPosts: z.boolean() }),
   },

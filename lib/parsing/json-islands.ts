@@ -31,6 +31,8 @@ export interface JsonIslandOptions {
   names?: readonly string[];
   /** Largest island text read, in characters; bigger ones are reported as 'too-large'. */
   maxChars?: number;
+  /** Only islands of these kinds (all kinds when absent): inline scripts are then not copied. */
+  kinds?: readonly IslandText['kind'][];
 }
 
 /**
@@ -74,6 +76,7 @@ export interface IslandText {
 export function collectIslandTexts(doc: Document, options: JsonIslandOptions = {}): IslandText[] {
   const maxChars = options.maxChars ?? MAX_ISLAND_CHARS;
   const wanted = options.names ? new Set(options.names) : null;
+  const kinds = new Set(options.kinds ?? ['json-script', 'ld-json', 'script']);
   const texts: IslandText[] = [];
   let scripts: ArrayLike<Element>;
   try {
@@ -90,9 +93,10 @@ export function collectIslandTexts(doc: Document, options: JsonIslandOptions = {
       if (wanted && !wanted.has(name)) continue;
       const text = script.textContent ?? '';
       const kind = type === 'application/json' ? 'json-script' : 'ld-json';
+      if (!kinds.has(kind)) continue;
       // An oversized island is passed on empty with its length noted: it reads as 'too-large'.
       texts.push({ name, kind, text: text.length > maxChars ? TOO_LARGE : text });
-    } else if (JS_TYPES.has(type)) {
+    } else if (JS_TYPES.has(type) && kinds.has('script')) {
       const text = script.textContent ?? '';
       // A script bigger than the cap is not scanned at all: the scan itself is the cost to bound.
       if (text.length > maxChars || !text.includes('window')) continue;

@@ -200,6 +200,33 @@ describe('page/read', () => {
     expect(await tabs.get(7)).toBeNull();
   });
 
+  it('files a page whose DOM gave a bio too long for a snapshot, without the bio', async () => {
+    const url = 'https://www.tiktok.com/@jane';
+    const reading = {
+      source: 'dom',
+      handle: 'jane',
+      bio: 'x'.repeat(6_000),
+      counts: { followers: { value: 38_200, precision: 'rounded' as const } },
+      posts: [],
+    };
+    const reply = await handlers['page/read'](
+      {
+        url,
+        visitAt: 1,
+        session: 's1',
+        full: true,
+        since: 0,
+        doc: { locale: 'en', texts: [], readings: [reading] },
+        bodies: [],
+      },
+      content(7, url),
+    );
+    expect(data(reply)).toMatchObject({ resend: false });
+    const stored = (await getCreator(db, 'tiktok:jane'))?.snapshot;
+    expect(stored?.followers).toBe(38_200);
+    expect(stored?.bio).toBeUndefined();
+  });
+
   it('asks for everything again when the worker lost what the page sent before', async () => {
     const reply = await handlers['page/read'](
       {

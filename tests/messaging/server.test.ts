@@ -234,6 +234,21 @@ describe('dispatch', () => {
     });
   });
 
+  it('passes on a DOM reading whose bio is too long for a snapshot: the merge drops it, not the page', async () => {
+    const handlers = fakeHandlers();
+    const reading = {
+      source: 'dom',
+      handle: 'jane',
+      bio: 'x'.repeat(6_000),
+      counts: {},
+      posts: [],
+    };
+    const data = pageRead({ doc: { locale: 'en', texts: [], readings: [reading] } });
+    const reply = await dispatch(handlers, SELF, 'page/read', data, contentSender());
+    expect(reply.ok).toBe(true);
+    expect(handlers['page/read']).toHaveBeenCalled();
+  });
+
   it('hands the handler the sidebar with its own tab id', async () => {
     const handlers = fakeHandlers();
     await dispatch(handlers, SELF, 'creator/for-tab', { tabId: 9 }, sidebarSender(7));

@@ -1,4 +1,4 @@
-import { MAX_ISLAND_CHARS } from '../../parsing/json-islands';
+import { collectIslandTexts, MAX_ISLAND_CHARS } from '../../parsing/json-islands';
 import type { CollectScope, PageMaterial } from '../types';
 import { pageLocale, readCards, readLoginWall, readMetaSummary, readTopCard } from './dom';
 import { LINKEDIN_TEXTS, type MaterialText } from './sources';
@@ -59,22 +59,14 @@ const MAX_NAME = 200;
 /**
  * The inline `<script type="application/ld+json">` texts, in document order (the scripts
  * `findJsonIslands` reads as 'ld-json'). Only their own text is read: other scripts, which may be
- * large, are not copied. A text over the island cap would read as nothing and is left out.
+ * large, are not copied.
  */
 function collectJsonLd(doc: Document): MaterialText[] {
-  const texts: MaterialText[] = [];
-  const scripts = doc.getElementsByTagName('script');
-  for (let i = 0; i < scripts.length; i++) {
-    const script = scripts[i];
-    if (!script || script.hasAttribute('src')) continue;
-    const type = (script.getAttribute('type') ?? '').trim().toLowerCase();
-    if (type !== 'application/ld+json') continue;
-    const text = script.textContent ?? '';
-    if (text.length > MAX_ISLAND_CHARS) continue;
-    const id = script.getAttribute('id') ?? '';
-    texts.push({ name: id.length > MAX_NAME ? '' : id, kind: LINKEDIN_TEXTS.jsonLd, text });
-  }
-  return texts;
+  return collectIslandTexts(doc, { kinds: ['ld-json'] }).map(({ name, text }) => ({
+    name: name.length > MAX_NAME ? '' : name,
+    kind: LINKEDIN_TEXTS.jsonLd,
+    text,
+  }));
 }
 
 /**
