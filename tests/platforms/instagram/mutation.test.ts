@@ -13,7 +13,7 @@ import {
   seedOf,
   withoutKeys,
   type Rng,
-} from './damage';
+} from '../damage';
 import {
   extractTexts,
   fixtureFiles,

@@ -14,88 +14,13 @@ import {
   readText,
   SHARED_LINKEDIN,
 } from './load';
+import { choose as pick, damageJson, seeded, seedOf, type Rng } from '../damage';
 
 // Bad input is normal input: every capture and own fixture, damaged the ways pages and bodies get
 // damaged (elements gone or unwrapped, attributes and class names changed, cut short, JSON keys
 // gone, types changed, huge strings, absurd nesting), must never throw and never show a number as
 // 'exact' that the undamaged file does not state exactly, nor a post that is not the creator's.
 // Deterministic: each file's damage comes from a PRNG seeded with the file's name.
-
-/** mulberry32: a small seeded PRNG, so a failure reproduces. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function seedOf(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-type Rng = () => number;
-type Path = (string | number)[];
-const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)] as T;
-
-/** Every path to a value in the JSON, breadth-first, at most `limit` of them. */
-function paths(root: unknown, limit = 5000): Path[] {
-  const out: Path[] = [];
-  const queue: [unknown, Path][] = [[root, []]];
-  while (queue.length && out.length < limit) {
-    const [value, path] = queue.shift()!;
-    if (path.length) out.push(path);
-    if (Array.isArray(value)) value.forEach((v, i) => queue.push([v, [...path, i]]));
-    else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) queue.push([v, [...path, k]]);
-    }
-  }
-  return out;
-}
-
-/**
- * A value of another type. Never a number: a number the file does not state (a swap of a swap,
- * "abc" then 0) would be new data, not damage, and could rightly be read as exact.
- */
-function otherType(rng: Rng, v: unknown): unknown {
-  if (typeof v === 'number') return pick(rng, [String(v), 'abc', true, null, [v], { v }]);
-  if (typeof v === 'string') return pick(rng, [false, null, [v], { v }, `${v}x`]);
-  if (typeof v === 'boolean') return pick(rng, [String(v), null]);
-  if (Array.isArray(v)) return pick(rng, [{}, 'list', null]);
-  if (v && typeof v === 'object') return pick(rng, ['[object]', [], null, true]);
-  return pick(rng, ['null', {}, []]);
-}
-
-const DEEP = '@@deep@@';
-
-/** One structural mutation of a JSON value, serialised. */
-function mutateJson(rng: Rng, json: unknown, huge = 200_000): string {
-  const root = structuredClone(json);
-  const all = paths(root);
-  const kind = pick(rng, ['delete', 'swap', 'delete', 'swap', 'huge', 'deep'] as const);
-  for (let n = 1 + Math.floor(rng() * 4); n > 0 && all.length; n--) {
-    const path = pick(rng, all);
-    let parent = root as Record<string | number, unknown>;
-    for (const key of path.slice(0, -1)) parent = parent?.[key] as Record<string | number, unknown>;
-    const key = path[path.length - 1]!;
-    if (!parent || typeof parent !== 'object' || !(key in parent)) continue;
-    if (kind === 'delete') {
-      if (Array.isArray(parent)) parent.splice(key as number, 1);
-      else delete parent[key];
-    } else if (kind === 'swap') parent[key] = otherType(rng, parent[key]);
-    else if (kind === 'huge') parent[key] = pick(rng, ['x', '9', '😀', '<b>']).repeat(huge);
-    else parent[key] = DEEP;
-  }
-  const depth = 2000 + Math.floor(rng() * 20_000);
-  return JSON.stringify(root)
-    .split(JSON.stringify(DEEP))
-    .join('['.repeat(depth) + ']'.repeat(depth));
-}
 
 const JUNK = ['', 'NaN', '-5 followers', '1e999 reactions', '∞', '9'.repeat(400), '12abc comments'];
 
@@ -134,7 +59,9 @@ function mutateHtml(rng: Rng, html: string): string {
     try {
       // Strings stay smaller than in bodies: the test's HTML parser, not Scout, is slow on them.
       if (island)
-        island.textContent = mutateJson(rng, JSON.parse(island.textContent ?? ''), 20_000);
+        island.textContent = damageJson(rng, JSON.parse(island.textContent ?? ''), {
+          huge: 20_000,
+        });
     } catch {
       // not JSON (an empty <code>): nothing to damage
     }
@@ -300,7 +227,7 @@ describe('damaged LinkedIn pages and bodies', () => {
         ? baseline.snapshot.handle
         : (linkedin.match(url)?.handle ?? readings.find((r) => r.handle)?.handle ?? '');
       const truth = truthOf(readings, handle);
-      const rng = prng(seedOf(input.file));
+      const rng = seeded(seedOf(input.file));
       const isJson = input.file.endsWith('.json');
       const json = isJson ? (JSON.parse(text) as unknown) : undefined;
 
@@ -308,7 +235,7 @@ describe('damaged LinkedIn pages and bodies', () => {
         const damaged = isJson
           ? rng() < 0.15
             ? text.slice(0, Math.floor(rng() * text.length))
-            : mutateJson(rng, json)
+            : damageJson(rng, json)
           : mutateHtml(rng, text);
         const label = `${input.file} run ${run}`;
         let result: ReturnType<typeof extractTexts> | undefined;

@@ -12,102 +12,12 @@ import {
   readText,
   SHARED_TIKTOK,
 } from './load';
+import { choose as pick, damageJson, seeded, seedOf, type Rng } from '../damage';
 
 // Bad input is normal input: every capture and fixture, damaged in the ways pages and bodies get
 // damaged (cut short, keys gone, types changed, huge strings, absurd nesting), must never throw and
 // never show a number as 'exact' that the undamaged file does not say exactly. Deterministic: each
 // file's damage comes from a PRNG seeded with the file's name.
-
-/** mulberry32: a small seeded PRNG, so a failure reproduces. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function seedOf(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-type Rng = () => number;
-type Json = unknown;
-type Path = (string | number)[];
-const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)] as T;
-
-/** Every path to a value in the JSON, breadth-first, at most `limit` of them. */
-function paths(root: Json, limit = 5000): Path[] {
-  const out: Path[] = [];
-  const queue: [Json, Path][] = [[root, []]];
-  while (queue.length && out.length < limit) {
-    const [value, path] = queue.shift()!;
-    if (path.length) out.push(path);
-    if (Array.isArray(value)) value.forEach((v, i) => queue.push([v, [...path, i]]));
-    else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) queue.push([v, [...path, k]]);
-    }
-  }
-  return out;
-}
-
-function parentOf(root: Json, path: Path): Record<string | number, Json> | null {
-  let node = root as Record<string | number, Json>;
-  for (const key of path.slice(0, -1)) {
-    node = node?.[key] as Record<string | number, Json>;
-    if (!node || typeof node !== 'object') return null;
-  }
-  return node;
-}
-
-/** A value of another type than `v` (never a new plausible number for a number). */
-function otherType(rng: Rng, v: Json): Json {
-  if (typeof v === 'number') return pick(rng, [String(v), 'abc', true, null, [v], { v }]);
-  if (typeof v === 'string') return pick(rng, [0, false, null, [v], { v }]);
-  if (typeof v === 'boolean') return pick(rng, [String(v), 1, null, [v]]);
-  if (Array.isArray(v)) return pick(rng, [{}, 'list', 1, null]);
-  if (v && typeof v === 'object') return pick(rng, ['[object]', 1, [], null, true]);
-  return pick(rng, ['null', 0, {}, []]);
-}
-
-/** Stands for a deeply nested value until the JSON is text (JSON.stringify would recurse). */
-const DEEP = '@@deep-nesting@@';
-
-/** One structural mutation of a JSON value, serialised (deep nesting is spliced in as text). */
-function mutateJson(rng: Rng, json: Json): string {
-  const root = structuredClone(json);
-  const all = paths(root);
-  const kind = pick(rng, ['delete', 'swap', 'huge', 'deep', 'delete', 'swap'] as const);
-  const n = 1 + Math.floor(rng() * 4);
-  for (let i = 0; i < n && all.length; i++) {
-    const path = pick(rng, all);
-    const parent = parentOf(root, path);
-    const key = path[path.length - 1]!;
-    if (!parent || !(key in parent)) continue;
-    if (kind === 'delete') {
-      if (Array.isArray(parent)) parent.splice(key as number, 1);
-      else delete parent[key];
-    } else if (kind === 'swap') {
-      parent[key] = otherType(rng, parent[key]);
-    } else if (kind === 'huge') {
-      parent[key] = pick(rng, ['x', '9', '\u{1F600}', '<script>', '\\u0000']).repeat(200_000);
-    } else {
-      parent[key] = DEEP;
-    }
-  }
-  const depth = 2000 + Math.floor(rng() * 20_000);
-  const nest = pick(rng, ['[', '{"a":']);
-  const deep =
-    nest === '['
-      ? '['.repeat(depth) + ']'.repeat(depth)
-      : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
-  return JSON.stringify(root).split(JSON.stringify(DEEP)).join(deep);
-}
 
 /** The JSON islands of a page: where each JSON text starts and ends in the HTML. */
 function islandSpans(html: string): [number, number][] {
@@ -170,7 +80,7 @@ function mutateHtml(rng: Rng, html: string): string {
   const spans = islandSpans(html);
   if (!spans.length) return html.slice(0, Math.floor(rng() * html.length));
   const [from, to] = pick(rng, spans);
-  const mutated = mutateJson(rng, JSON.parse(html.slice(from, to)));
+  const mutated = damageJson(rng, JSON.parse(html.slice(from, to)));
   return html.slice(0, from) + mutated + html.slice(to);
 }
 
@@ -252,15 +162,15 @@ describe('damaged TikTok pages and bodies', () => {
       const baseline = extractTexts([text], href);
       const handle = baseline.ok ? baseline.snapshot.handle : (tiktok.match(url)?.handle ?? '');
       const truth = truthOf(readingsOf(text, url), handle);
-      const rng = prng(seedOf(input.file));
+      const rng = seeded(seedOf(input.file));
       const isJson = input.file.endsWith('.json');
-      const json = isJson ? (JSON.parse(text) as Json) : undefined;
+      const json = isJson ? (JSON.parse(text) as unknown) : undefined;
 
       for (let run = 0; run < RUNS; run++) {
         const damaged = isJson
           ? rng() < 0.15
             ? text.slice(0, Math.floor(rng() * text.length))
-            : mutateJson(rng, json)
+            : damageJson(rng, json)
           : mutateHtml(rng, text);
         const label = `${input.file} run ${run}`;
         let result: ReturnType<typeof extractTexts> | undefined;

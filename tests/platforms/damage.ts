@@ -1,5 +1,5 @@
 /**
- * Damage for the Instagram mutation tests: the ways pages and bodies break in the wild (cut short,
+ * Damage for the platforms' mutation tests: the ways pages and bodies break in the wild (cut short,
  * keys gone, values of the wrong type, huge strings, absurd nesting), applied deterministically
  * from a seeded generator so that a failure reproduces. Values are never replaced by another
  * plausible number: a payload that says another number legitimately reads as that number.
@@ -71,8 +71,11 @@ function retyped(rng: Rng, v: Json): Json {
 
 const NESTED = '"@@nested@@"';
 
-/** One to four structural damages of a JSON value, as text (deep nesting spliced in as text). */
-export function damageJson(rng: Rng, json: Json): string {
+/**
+ * One to four structural damages of a JSON value, as text (deep nesting spliced in as text).
+ * `huge`: the length of a huge string (smaller for JSON that ends up inside a parsed DOM).
+ */
+export function damageJson(rng: Rng, json: Json, { huge = 250_000 } = {}): string {
   const root = structuredClone(json);
   const all = pathsOf(root);
   const kind = choose(rng, ['drop', 'retype', 'drop', 'retype', 'huge', 'nest', 'grow'] as const);
@@ -89,7 +92,7 @@ export function damageJson(rng: Rng, json: Json): string {
     } else if (kind === 'retype') {
       holder[key] = retyped(rng, holder[key]);
     } else if (kind === 'huge') {
-      holder[key] = choose(rng, ['a', '7', '\u{1F525}', '</script>', '"']).repeat(250_000);
+      holder[key] = choose(rng, ['a', '7', '\u{1F525}', '</script>', '"']).repeat(huge);
     } else if (kind === 'grow') {
       // Many copies of a part: bounded lists must stay bounded, duplicates must merge.
       const v = holder[key];
