@@ -2,23 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getCreator, recordSnapshot, SNAPSHOTS_PER_CREATOR } from '@/lib/db/creators';
 import { ScoutDb } from '@/lib/db/database';
 import type { ProfileSnapshot } from '@/lib/model';
+import { T0, tiktokSnapshot } from './fixtures';
 
-const T0 = Date.UTC(2026, 0, 15, 12);
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
 
-const snapshot = (over: Partial<ProfileSnapshot> = {}): ProfileSnapshot => ({
-  platform: 'tiktok',
-  handle: 'jane',
-  url: 'https://www.tiktok.com/@jane',
-  displayName: 'Jane',
-  followers: 38_200,
-  precision: { followers: 'rounded' },
-  recentPosts: [],
-  capturedAt: T0,
-  sources: ['tiktok/universal-data'],
-  ...over,
-});
+const snapshot = (over: Partial<ProfileSnapshot> = {}): ProfileSnapshot =>
+  tiktokSnapshot('jane', { displayName: 'Jane', ...over });
 
 let db: ScoutDb;
 

@@ -10,20 +10,9 @@ import {
   updateEntry,
 } from '@/lib/db/edits';
 import { MissingError, saveToShortlist } from '@/lib/db/shortlists';
-import type { ProfileSnapshot } from '@/lib/model';
+import { T0, tiktokSnapshot } from './fixtures';
 
-const T0 = Date.UTC(2026, 0, 15, 12);
-
-const snapshot = (handle: string): ProfileSnapshot => ({
-  platform: 'tiktok',
-  handle,
-  url: `https://www.tiktok.com/@${handle}`,
-  followers: 38_200,
-  precision: { followers: 'rounded' },
-  recentPosts: [],
-  capturedAt: T0,
-  sources: ['tiktok/universal-data'],
-});
+const snapshot = (handle: string) => tiktokSnapshot(handle);
 
 let db: ScoutDb;
 let entryId: string;

@@ -3,22 +3,12 @@ import { recordSnapshot } from '@/lib/db/creators';
 import { ScoutDb } from '@/lib/db/database';
 import { forgetCreator, wipeAll } from '@/lib/db/privacy';
 import { saveToShortlist } from '@/lib/db/shortlists';
-import type { ProfileSnapshot } from '@/lib/model';
+import { T0, tiktokSnapshot } from './fixtures';
 
-const T0 = Date.UTC(2026, 0, 15, 12);
 const HOUR = 60 * 60 * 1000;
 
-const snapshot = (handle: string, capturedAt = T0): ProfileSnapshot => ({
-  platform: 'tiktok',
-  handle,
-  url: `https://www.tiktok.com/@${handle}`,
-  displayName: handle,
-  followers: 38_200,
-  precision: { followers: 'rounded' },
-  recentPosts: [],
-  capturedAt,
-  sources: ['tiktok/universal-data'],
-});
+const snapshot = (handle: string, capturedAt = T0) =>
+  tiktokSnapshot(handle, { displayName: handle, capturedAt });
 
 let db: ScoutDb;
 

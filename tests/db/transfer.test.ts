@@ -10,24 +10,18 @@ import { parseImport, toJson } from '@/lib/export/json';
 import { toExportRows } from '@/lib/export/rows';
 import { computeVetting } from '@/lib/metrics';
 import type { ProfileSnapshot } from '@/lib/model';
+import { T0, tiktokSnapshot } from './fixtures';
 
-const T0 = Date.UTC(2026, 0, 15, 12);
 const HOUR = 60 * 60 * 1000;
 
-const snapshot = (handle: string, over: Partial<ProfileSnapshot> = {}): ProfileSnapshot => ({
-  platform: 'tiktok',
-  handle,
-  url: `https://www.tiktok.com/@${handle}`,
-  displayName: handle === 'jane' ? '=HYPERLINK("https://evil.example")' : handle,
-  followers: 38_200,
-  precision: { followers: 'rounded' },
-  recentPosts: [
-    { id: '1', views: 41_000, likes: 3_100, comments: 40, shares: 12, postedAt: T0 - 96 * HOUR },
-  ],
-  capturedAt: T0,
-  sources: ['tiktok/universal-data'],
-  ...over,
-});
+const snapshot = (handle: string, over: Partial<ProfileSnapshot> = {}): ProfileSnapshot =>
+  tiktokSnapshot(handle, {
+    displayName: handle === 'jane' ? '=HYPERLINK("https://evil.example")' : handle,
+    recentPosts: [
+      { id: '1', views: 41_000, likes: 3_100, comments: 40, shares: 12, postedAt: T0 - 96 * HOUR },
+    ],
+    ...over,
+  });
 
 /** What the background does with a capture: record it and store its vetting. */
 async function capture(db: ScoutDb, s: ProfileSnapshot, now: number): Promise<void> {
