@@ -19,6 +19,7 @@ const SHARED_DATA = 'instagram-profile-sharedData-_tanshio_-2021-04.html';
 const ADRIAN = 'instagram-web_profile_info-adrianhorning-2025-01.json';
 const FLAT = 'instagram-web_profile_info-flattened-anasaiaofficial-2024-02.json';
 const XDT = 'instagram-xdt-user-timeline-graphql-anasaiaofficial-2024-02-EXCERPT.json';
+const USERS_INFO = 'instagram-api-v1-users-info-natgeo-via-hikerapi-2026-04.json';
 
 /** What each capture must read as: the numbers PROVENANCE.md gives; Instagram's JSON is exact. */
 const CAPTURES: Record<string, { url: string; expected: Expected; missing: string[] }> = {
@@ -127,6 +128,24 @@ const CAPTURES: Record<string, { url: string; expected: Expected; missing: strin
           precision: { likes: 'exact', comments: 'exact' },
         },
       ],
+    },
+  },
+  // Private API users/<pk>/info (2026-04): flat exact counts under `user`, no posts in it.
+  [USERS_INFO]: {
+    url: `${IG}/natgeo/`,
+    missing: ['recentPosts'],
+    expected: {
+      handle: 'natgeo',
+      platformId: '787132',
+      displayName: 'National Geographic',
+      bio: 'Step into wonder and find your inner explorer with National Geographic 🌎',
+      verified: true,
+      isPrivate: false,
+      followers: 274988518,
+      following: 193,
+      posts: 31529,
+      precision: { followers: 'exact', following: 'exact', posts: 'exact' },
+      recentPosts: [],
     },
   },
 };

@@ -34,6 +34,7 @@ const URLS: Record<string, string> = {
   'instagram-web_profile_info-adrianhorning-2025-01.json': `${IG}/adrianhorning/`,
   'instagram-web_profile_info-flattened-anasaiaofficial-2024-02.json': `${IG}/anasaiaofficial/`,
   'instagram-xdt-user-timeline-graphql-anasaiaofficial-2024-02-EXCERPT.json': `${IG}/anasaiaofficial/`,
+  'instagram-api-v1-users-info-natgeo-via-hikerapi-2026-04.json': `${IG}/natgeo/`,
   'a1-profile-2020.json': `${IG}/ole.bakes/`,
   'feed-user-mira-loops.json': `${IG}/mira.loops/`,
   'header-only-profile.html': `${IG}/mira.loops/`,
