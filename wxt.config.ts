@@ -5,6 +5,8 @@ import { HOST_MATCHES } from './lib/platforms/hosts';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
+  // SCOUT_OUT_DIR lets two builds (a test run and a bench, say) live side by side.
+  outDir: process.env.SCOUT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
   manifestVersion: 3,
   manifest: ({ browser }) => ({
