@@ -1,5 +1,4 @@
 import { getCreator, historyOf, recordSnapshot } from '../db/creators';
-import { withQuota } from '../db/quota';
 import { computeVetting } from '../metrics/vet';
 import type { RateCard } from '../metrics/rates';
 import type { ScoutDb } from '../db/database';
@@ -75,16 +74,16 @@ export function createFiling({ db, tabs, now, rateCard }: Omit<BackgroundDeps, '
     if (page.kind === 'profile' && page.handle && page.handle !== snapshot.handle) {
       return fail('stale-page', `the page shows ${page.handle}, not ${snapshot.handle}`);
     }
-    const row = await recordSnapshot(db, snapshot, now());
-    // Vetting is pure and under a millisecond: stored with the creator, so every page and export
-    // reads the same numbers without recomputing them.
-    const history = await historyOf(db, row.key, row.snapshot.capturedAt);
-    const { vetting } = computeVetting(row.snapshot, {
-      now: now(),
-      history,
-      rateCard: await rateCard(),
-    });
-    await withQuota(() => db.creators.update(row.key, { vetting }));
+    // Vetting is pure and under a millisecond: stored with the creator, in the snapshot's own
+    // transaction, so every page and export reads the same numbers and no row lacks them. The
+    // rate card is read first: a transaction cannot wait on anything but the database.
+    const card = await rateCard();
+    const row = await recordSnapshot(
+      db,
+      snapshot,
+      now(),
+      (latest, history) => computeVetting(latest, { now: now(), history, rateCard: card }).vetting,
+    );
     if (await isStale(tabId, visitAt)) return { ok: true, data: { key: row.key } };
     await tabs.set(tabId, {
       url,

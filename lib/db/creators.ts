@@ -1,4 +1,10 @@
-import { creatorKey, type CreatorKey, type CreatorRow, type ProfileSnapshot } from '../model';
+import {
+  creatorKey,
+  type CreatorKey,
+  type CreatorRow,
+  type ProfileSnapshot,
+  type Vetting,
+} from '../model';
 import type { ScoutDb } from './database';
 import { withQuota } from './quota';
 
@@ -6,14 +12,19 @@ const HOUR = 60 * 60 * 1000;
 /** History kept per creator; older snapshots are dropped first. */
 export const SNAPSHOTS_PER_CREATOR = 200;
 
+/** The vetting stored with a creator: from the snapshot it describes and Scout's earlier snapshots. */
+export type Vet = (snapshot: ProfileSnapshot, history: ProfileSnapshot[]) => Vetting;
+
 /**
  * Stores a creator's latest snapshot and adds it to their history: at most one history entry per
- * creator per hour (a newer capture inside the hour replaces the older one).
+ * creator per hour (a newer capture inside the hour replaces the older one). With `vet`, the row's
+ * vetting is computed and stored in the same transaction: a failed write leaves none of the three.
  */
 export async function recordSnapshot(
   db: ScoutDb,
   snapshot: ProfileSnapshot,
   now: number,
+  vet?: Vet,
 ): Promise<CreatorRow> {
   const key = creatorKey(snapshot);
   return withQuota(() =>
@@ -26,7 +37,10 @@ export async function recordSnapshot(
         : existing;
       if (newest) await db.creators.put(row);
       await addToHistory(db, snapshot, now);
-      return row;
+      if (!vet) return row;
+      const vetting = vet(row.snapshot, await historyOf(db, key, row.snapshot.capturedAt));
+      await db.creators.update(key, { vetting });
+      return { ...row, vetting };
     }),
   );
 }

@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getCreator, recordSnapshot, SNAPSHOTS_PER_CREATOR } from '@/lib/db/creators';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getCreator, recordSnapshot, SNAPSHOTS_PER_CREATOR, type Vet } from '@/lib/db/creators';
 import { ScoutDb } from '@/lib/db/database';
+import { computeVetting, DEFAULT_RATE_CARD } from '@/lib/metrics';
 import type { ProfileSnapshot } from '@/lib/model';
 import { T0, tiktokSnapshot } from './fixtures';
 
@@ -135,5 +136,50 @@ describe('recordSnapshot', () => {
     expect(rows[0]?.snapshot.followers).toBe(10_003);
     expect(rows.at(-1)?.snapshot.followers).toBe(10_000 + total - 1);
     expect(await history('tiktok:john')).toHaveLength(1);
+  });
+});
+
+describe('recordSnapshot with its vetting', () => {
+  const vet: Vet = (latest, earlier) =>
+    computeVetting(latest, { now: T0, history: earlier, rateCard: DEFAULT_RATE_CARD }).vetting;
+
+  it('stores the vetting of the snapshot with the creator, computed from the earlier history', async () => {
+    await recordSnapshot(
+      db,
+      snapshot({ followers: 30_000, capturedAt: T0 - 40 * 24 * HOUR }),
+      T0,
+      vet,
+    );
+    const seen: number[] = [];
+    const row = await recordSnapshot(db, snapshot({ followers: 38_200 }), T0, (latest, earlier) => {
+      seen.push(...earlier.map((s) => s.followers ?? -1));
+      return vet(latest, earlier);
+    });
+    // The history handed over is the earlier visit only, not the snapshot being stored.
+    expect(seen).toEqual([30_000]);
+    const stored = await getCreator(db, 'tiktok:jane');
+    expect(stored?.vetting).toEqual(row.vetting);
+    expect(stored?.vetting?.tier).toBe('micro');
+  });
+
+  it('writes neither the creator nor its history when the vetting write fails', async () => {
+    vi.spyOn(db.creators, 'update').mockRejectedValue(new Error('disk error'));
+    await expect(recordSnapshot(db, snapshot(), T0, vet)).rejects.toThrow('disk error');
+    vi.restoreAllMocks();
+    expect(await getCreator(db, 'tiktok:jane')).toBeUndefined();
+    expect(await history('tiktok:jane')).toEqual([]);
+  });
+
+  it('keeps the creator as it was when vetting a newer capture fails', async () => {
+    await recordSnapshot(db, snapshot({ followers: 38_200 }), T0, vet);
+    const before = await getCreator(db, 'tiktok:jane');
+    const later = snapshot({ followers: 41_000, capturedAt: T0 + 2 * HOUR });
+    await expect(
+      recordSnapshot(db, later, T0 + 2 * HOUR, () => {
+        throw new Error('vetting failed');
+      }),
+    ).rejects.toThrow('vetting failed');
+    expect(await getCreator(db, 'tiktok:jane')).toEqual(before);
+    expect((await history('tiktok:jane')).map((r) => r.snapshot.followers)).toEqual([38_200]);
   });
 });

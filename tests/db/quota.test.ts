@@ -75,4 +75,16 @@ describe('database writes when storage is full', () => {
     expect(await db.shortlistEntries.get(entryId)).toMatchObject({ note: '' });
     expect(await db.shortlists.count()).toBe(1);
   });
+
+  it('store no part of a new capture when its vetting does not fit', async () => {
+    const before = await db.creators.get('tiktok:jane');
+    vi.spyOn(db.creators, 'update').mockRejectedValue(quota());
+    const later = { ...before!.snapshot, followers: 41_000, capturedAt: T0 + 3 * 60 * 60 * 1000 };
+    await expect(recordSnapshot(db, later, T0 + 1, () => ({}) as never)).rejects.toBeInstanceOf(
+      StorageFullError,
+    );
+    vi.restoreAllMocks();
+    expect(await db.creators.get('tiktok:jane')).toEqual(before);
+    expect(await db.snapshots.count()).toBe(1);
+  });
 });
