@@ -1,4 +1,4 @@
-import type { PageState } from '@/lib/messaging/protocol';
+import type { Failure, PageState } from '@/lib/messaging/protocol';
 
 /** What each state without a creator is called, and what it means for the user. */
 export const PAGE_STATE_MESSAGES: Record<
@@ -22,6 +22,23 @@ export const PAGE_STATE_MESSAGES: Record<
   'no-data': {
     title: 'No profile data found',
     detail: 'The page has not shown this creator’s numbers.',
+  },
+  failed: {
+    title: 'Scout could not save this page',
+    detail: 'Something went wrong inside Scout.',
+  },
+};
+
+/** Why a page could not be saved, in plain words, and what the user can do about it. */
+export const FAILURE_MESSAGES: Record<Failure, { cause: string; advice: string }> = {
+  storage: {
+    cause: 'The browser’s storage for Scout is full.',
+    advice:
+      'Export your lists, then forget creators you no longer need (or free disk space), and retry.',
+  },
+  internal: {
+    cause: 'Something went wrong inside Scout.',
+    advice: 'Retry; if it keeps failing, reload the page.',
   },
 };
 

@@ -5,7 +5,14 @@ import type { Reply, ResponseOf } from '@/lib/messaging/protocol';
 import { PAGE_STATE_MESSAGES } from './page-state';
 import { BrandIdentity, CardTop, CreatorIdentity, CreatorSlim } from './card/card-header';
 import { CardControls } from './card/card-controls';
-import { ErrorBody, HiddenBody, ReadingBody, ReadingIdentity, StateBody } from './card/card-states';
+import {
+  ErrorBody,
+  FailedBody,
+  HiddenBody,
+  ReadingBody,
+  ReadingIdentity,
+  StateBody,
+} from './card/card-states';
 import { CreatorCard } from './card/creator-card';
 import { DEFAULT_LAYOUT, siteOf, type Layout } from '@/lib/settings/layout';
 import { createSidebarStore, SidebarStoreContext, type TabView } from './card/store';
@@ -16,6 +23,11 @@ export interface SidebarApi {
   creatorForTab(): Promise<Reply<TabView>>;
   /** Saves to the default list, or where `options` say (another or a new list, a note, tags). */
   save(creatorKey: string, options?: SaveOptions): Promise<Reply<ResponseOf<'shortlist/save'>>>;
+  /**
+   * Asks the background to have this tab's page sent and filed again (after a failed filing); the
+   * outcome arrives as a change of the tab's record.
+   */
+  retryPage(): Promise<Reply<unknown>>;
   /** Calls back whenever the background's record of this tab may have changed. */
   onTabChanged(tabId: number, callback: () => void): () => void;
   /**
@@ -38,7 +50,7 @@ const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 export function SidebarApp({ api, layout = DEFAULT_LAYOUT }: { api: SidebarApi; layout?: Layout }) {
   const [store] = useState(() => createSidebarStore(layout));
   const state = useStore(store);
-  const { view, error, retrying, savedTo, hiddenOn, set } = state;
+  const { view, error, retrying, retryError, savedTo, hiddenOn, set } = state;
   const tabId = view?.tabId ?? null;
 
   useEffect(() => {
@@ -74,6 +86,12 @@ export function SidebarApp({ api, layout = DEFAULT_LAYOUT }: { api: SidebarApi; 
     const reply = await api.creatorForTab();
     if (reply.ok) set({ view: reply.data, error: null, retrying: false, savedTo: null });
     else set({ error: reply.error.message, retrying: false });
+  };
+
+  const retryPage = async () => {
+    set({ retrying: true, retryError: null });
+    const reply = await api.retryPage();
+    set({ retrying: false, retryError: reply.ok ? null : reply.error.message });
   };
 
   const changeLayout = async (next: Partial<Pick<Layout, 'collapsed' | 'side'>>) => {
@@ -139,6 +157,17 @@ export function SidebarApp({ api, layout = DEFAULT_LAYOUT }: { api: SidebarApi; 
         lists={lists}
         allLists={view.allLists ?? []}
         onSave={(options) => void onSave(options)}
+      />
+    );
+  } else if (page?.state === 'failed') {
+    identity = <BrandIdentity slim={collapsed} title={collapsed ? 'could not save' : undefined} />;
+    body = (
+      <FailedBody
+        {...(page.failure ? { failure: page.failure } : {})}
+        {...(page.reason ? { reason: page.reason } : {})}
+        retrying={retrying}
+        retryError={retryError}
+        onRetry={() => void retryPage()}
       />
     );
   } else if (!page || page.state === 'reading' || page.state === 'ready') {

@@ -1,5 +1,5 @@
-import type { PageState } from '@/lib/messaging/protocol';
-import { PAGE_STATE_MESSAGES, PageStateView } from '../page-state';
+import type { Failure, PageState } from '@/lib/messaging/protocol';
+import { FAILURE_MESSAGES, PAGE_STATE_MESSAGES, PageStateView } from '../page-state';
 import { AvatarPlaceholder } from './avatar';
 import type { CardSummary } from './summary';
 
@@ -69,7 +69,7 @@ export function StateBody({
   state,
   reason,
 }: {
-  state: Exclude<PageState, 'ready' | 'reading'>;
+  state: Exclude<PageState, 'ready' | 'reading' | 'failed'>;
   reason?: string;
 }) {
   return (
@@ -94,6 +94,41 @@ export function ErrorBody({
       <section role="alert" className="state">
         <h2>Scout could not load this creator</h2>
         <p className="error">{message}</p>
+        <button type="button" onClick={onRetry} disabled={retrying}>
+          {retrying ? 'Retrying…' : 'Retry'}
+        </button>
+      </section>
+    </div>
+  );
+}
+
+/**
+ * What the page read could not be saved: why, in plain words, and a Retry that has the page
+ * sent and filed again. `retryError` says why the last Retry did not start.
+ */
+export function FailedBody({
+  failure = 'internal',
+  reason,
+  retrying,
+  retryError,
+  onRetry,
+}: {
+  failure?: Failure;
+  reason?: string;
+  retrying: boolean;
+  retryError?: string | null;
+  onRetry: () => void;
+}) {
+  const { cause, advice } = FAILURE_MESSAGES[failure];
+  return (
+    <div className="card-body">
+      <section role="alert" className="state">
+        <h2>{PAGE_STATE_MESSAGES.failed.title}</h2>
+        <p className="error">{cause}</p>
+        <p className="muted">{advice}</p>
+        {/* The technical detail helps a bug report; the storage case has said all there is. */}
+        {failure === 'internal' && reason ? <p className="muted">{reason}</p> : null}
+        {retryError ? <p className="error">{retryError}</p> : null}
         <button type="button" onClick={onRetry} disabled={retrying}>
           {retrying ? 'Retrying…' : 'Retry'}
         </button>

@@ -13,6 +13,8 @@ export interface SidebarState {
   error: string | null;
   /** A Retry is in flight. */
   retrying: boolean;
+  /** The last Retry of a failed page read could not start (the page did not answer). */
+  retryError: string | null;
   saveError: string | null;
   saving: boolean;
   savedTo: string | null;
@@ -37,6 +39,7 @@ export const createSidebarStore = (layout: Layout = DEFAULT_LAYOUT) =>
     view: null,
     error: null,
     retrying: false,
+    retryError: null,
     saveError: null,
     saving: false,
     savedTo: null,

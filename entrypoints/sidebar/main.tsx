@@ -27,6 +27,7 @@ async function writeLayout(change: (current: Layout) => Layout): Promise<void> {
 const api: SidebarApi = {
   creatorForTab: () => ask('creator/for-tab', {}),
   save: (creatorKey, options) => ask('shortlist/save', { creatorKey, ...options }),
+  retryPage: () => ask('page/retry', {}),
   onTabChanged(tabId, callback) {
     // storage.session is written only by the background (host pages and content scripts cannot).
     const listener = (changes: Record<string, unknown>) => {

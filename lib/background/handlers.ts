@@ -1,11 +1,13 @@
+import { browser } from 'wxt/browser';
 import { getCreator, historyOf, recordSnapshot } from '../db/creators';
 import { computeVetting } from '../metrics/vet';
 import type { RateCard } from '../metrics/rates';
 import type { ScoutDb } from '../db/database';
 import { listsOf, MissingError, saveToShortlist } from '../db/shortlists';
-import { fail, type Reply, type TabRecord } from '../messaging/protocol';
+import { fail, type Reply, type ResponseOf, type TabRecord } from '../messaging/protocol';
 import { ProfileSnapshotSchema, type ProfileSnapshot } from '../model/snapshot';
-import type { Handlers } from '../messaging/server';
+import { RESEND_MESSAGE } from '../messaging/client';
+import { errorReply, type Handlers } from '../messaging/server';
 import { matchPage, platformForUrl } from '../platforms';
 import type { PageRead, PageReader } from './page-reader';
 import type { TabRecords } from './tab-records';
@@ -24,7 +26,15 @@ export interface BackgroundDeps {
   rateCard: () => Promise<RateCard>;
   /** Reads what content scripts send about their pages. */
   reader: PageReader;
+  /**
+   * Asks a tab's content script to send everything it holds again; rejects when nobody there
+   * answers. Defaults to a runtime message to the tab's top frame.
+   */
+  resendTab?: (tabId: number) => Promise<unknown>;
 }
+
+const resendByMessage = (tabId: number) =>
+  browser.tabs.sendMessage(tabId, { type: RESEND_MESSAGE }, { frameId: 0 });
 
 /**
  * How the background files what pages tell it: a snapshot (stored with its vetting, the tab filed
@@ -44,13 +54,14 @@ export function createFiling({ db, tabs, now, rateCard }: Omit<BackgroundDeps, '
   /** Files a page that has no snapshot to give (reading, private, sign-in required, ...). */
   async function fileStatus(
     tabId: number,
-    { url, state, reason, visitAt }: Omit<TabRecord, 'updatedAt'>,
+    { url, state, reason, failure, visitAt }: Omit<TabRecord, 'updatedAt'>,
   ): Promise<void> {
     if (await isStale(tabId, visitAt)) return;
     await tabs.set(tabId, {
       url,
       state,
       ...(reason ? { reason } : {}),
+      ...(failure ? { failure } : {}),
       updatedAt: now(),
       ...(visitAt === undefined ? {} : { visitAt }),
     });
@@ -100,45 +111,65 @@ export function createFiling({ db, tabs, now, rateCard }: Omit<BackgroundDeps, '
 
 /** The background's answers to every message; senders and data are already validated by dispatch. */
 export function createHandlers(deps: BackgroundDeps): Handlers {
-  const { db, tabs, now, rateCard, reader } = deps;
+  const { db, tabs, now, rateCard, reader, resendTab = resendByMessage } = deps;
   const { fileSnapshot, fileStatus } = createFiling(deps);
+
+  /**
+   * Reads a page's message and files its answer; the reader remembers the answer as filed only
+   * once it is stored, so a read whose filing failed is filed again when it is sent again.
+   */
+  async function readPage(
+    tabId: number,
+    message: PageRead,
+  ): Promise<Reply<ResponseOf<'page/read'>>> {
+    const outcome = reader.read(tabId, message, now());
+    if (outcome.resend)
+      return { ok: true, data: { resend: true, docDone: false, hasPosts: false } };
+    const { result, docDone, hasPosts } = outcome;
+    const data = { resend: false, docDone, hasPosts };
+    if (!result) return { ok: true, data };
+    const { url, visitAt } = message;
+    if (!result.ok) {
+      await fileStatus(tabId, { url, visitAt, state: result.problem, reason: result.reason });
+      outcome.filed();
+      return { ok: true, data };
+    }
+    const snapshot = ProfileSnapshotSchema.safeParse(result.snapshot);
+    if (!snapshot.success) {
+      // A reader produced something the model refuses: shown as unreadable, never stored.
+      console.debug('[scout] snapshot refused', snapshot.error.issues[0]);
+      await fileStatus(tabId, {
+        url,
+        visitAt,
+        state: 'no-data',
+        reason: 'the page gave numbers Scout cannot use',
+      });
+      outcome.filed();
+      return { ok: true, data };
+    }
+    const filed = await fileSnapshot(tabId, url, snapshot.data, visitAt);
+    if (!filed.ok) return filed;
+    outcome.filed();
+    return { ok: true, data };
+  }
 
   return {
     async 'page/read'(message, sender) {
       if (sender.kind !== 'content') return fail('forbidden-sender', 'only a page can report');
       if (!samePlatform(message.url, sender.url))
         return fail('forbidden-sender', 'a page reports on its own site only');
-      const outcome = reader.read(sender.tabId, message as PageRead, now());
-      if (outcome.resend) {
-        return { ok: true, data: { resend: true, docDone: false, hasPosts: false } };
-      }
-      const { result, docDone, hasPosts } = outcome;
-      const data = { resend: false, docDone, hasPosts };
-      if (!result) return { ok: true, data };
       const { url, visitAt } = message;
-      if (!result.ok) {
-        await fileStatus(sender.tabId, {
-          url,
-          visitAt,
-          state: result.problem,
-          reason: result.reason,
-        });
-        return { ok: true, data };
+      try {
+        return await readPage(sender.tabId, message as PageRead);
+      } catch (error) {
+        // The tab's record says so (the card shows it with a retry), not "reading" forever.
+        const reply = errorReply('page/read', error);
+        const { code: failure, message: reason } = reply.error;
+        await fileStatus(sender.tabId, { url, visitAt, state: 'failed', failure, reason }).catch(
+          (recordError: unknown) => console.error('[scout] failure not filed', recordError),
+        );
+        return reply;
       }
-      const snapshot = ProfileSnapshotSchema.safeParse(result.snapshot);
-      if (!snapshot.success) {
-        // A reader produced something the model refuses: shown as unreadable, never stored.
-        console.debug('[scout] snapshot refused', snapshot.error.issues[0]);
-        await fileStatus(sender.tabId, {
-          url,
-          visitAt,
-          state: 'no-data',
-          reason: 'the page gave numbers Scout cannot use',
-        });
-        return { ok: true, data };
-      }
-      const filed = await fileSnapshot(sender.tabId, url, snapshot.data, visitAt);
-      return filed.ok ? { ok: true, data } : filed;
     },
 
     async 'page/status'({ url, state, reason, visitAt }, sender) {
@@ -147,8 +178,31 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         return fail('forbidden-sender', 'a page reports on its own site only');
       if (state === 'ready')
         return fail('invalid-message', 'a ready page is filed from what it sends (page/read)');
+      if (state === 'failed')
+        return fail('invalid-message', 'a failed filing is recorded by the background itself');
       await fileStatus(sender.tabId, { url, state, reason, visitAt });
       return { ok: true, data: {} };
+    },
+
+    async 'page/retry'(_request, sender) {
+      if (sender.kind !== 'sidebar') return fail('forbidden-sender', 'only the card can retry');
+      const page = await tabs.get(sender.tabId);
+      if (!page) return fail('not-found', 'Scout has no page to read again in this tab');
+      // Said before asking: the content script's answer may file the page before this resumes.
+      if (page.state === 'failed') {
+        const { url, visitAt } = page;
+        await fileStatus(sender.tabId, { url, visitAt, state: 'reading' });
+      }
+      try {
+        await resendTab(sender.tabId);
+        return { ok: true, data: {} };
+      } catch {
+        // Nobody in the tab to send the page again: the failure stays on the card.
+        const now = await tabs.get(sender.tabId);
+        if (page.state === 'failed' && now?.state === 'reading' && now.visitAt === page.visitAt)
+          await tabs.set(sender.tabId, page);
+        return fail('unreachable', 'The page did not answer. Reload it to read it again.');
+      }
     },
 
     async 'creator/for-tab'({ tabId: requested }, sender) {

@@ -26,6 +26,11 @@ export type PageReadOutcome =
       docDone: boolean;
       /** The page's answer has posts (the DOM need not be read for them). */
       hasPosts: boolean;
+      /**
+       * Call once `result` is stored: an unchanged re-read of the visit then gives no new answer.
+       * Until then (the filing failed, or is still under way) the same answer is given again.
+       */
+      filed(): void;
     };
 
 /** One tab's material, as far as this worker has heard it. */
@@ -35,9 +40,12 @@ interface TabMaterial {
   seq: number;
   bodyReadings: Reading[];
   doc: { visitAt: number; readings: Reading[] } | null;
-  /** The last answer given for a visit, so an unchanged re-read is not filed again. */
+  /** The last answer filed for a visit, so an unchanged re-read is not filed again. */
   last: { visitAt: number; print: string } | null;
 }
+
+/** Nothing to remember as filed. */
+const nothingToFile = () => {};
 
 /** Why tapped bodies were refused here, for the debug log. */
 export const bodyRejections = { 'not-json': 0 };
@@ -63,7 +71,8 @@ export class PageReader {
   read(tabId: number, message: PageRead, now: number): PageReadOutcome {
     const url = new URL(message.url);
     const platform = this.platformFor(url);
-    if (!platform) return { resend: false, result: null, docDone: false, hasPosts: false };
+    if (!platform)
+      return { resend: false, result: null, docDone: false, hasPosts: false, filed: nothingToFile };
     let tab = this.tabs.get(tabId);
     if (message.full) {
       tab = { session: message.session, seq: 0, bodyReadings: [], doc: null, last: null };
@@ -99,10 +108,13 @@ export class PageReader {
     const hasPosts = result.ok && result.snapshot.recentPosts.length > 0;
     const print = fingerprint(result);
     if (tab.last?.visitAt === message.visitAt && tab.last.print === print) {
-      return { resend: false, result: null, docDone, hasPosts };
+      return { resend: false, result: null, docDone, hasPosts, filed: nothingToFile };
     }
-    tab.last = { visitAt: message.visitAt, print };
-    return { resend: false, result, docDone, hasPosts };
+    const held = tab;
+    const markFiled = () => {
+      held.last = { visitAt: message.visitAt, print };
+    };
+    return { resend: false, result, docDone, hasPosts, filed: markFiled };
   }
 
   /** Forgets a closed tab. */

@@ -1,6 +1,12 @@
 import { browser } from 'wxt/browser';
 import type { MessageName, Reply, RequestOf, ResponseOf } from './protocol';
 
+/**
+ * Background → a tab's content script: send everything again (the user asked to retry a failed
+ * filing). Runtime messages are not visible to the host page.
+ */
+export const RESEND_MESSAGE = 'scout/resend';
+
 let nextId = Math.floor(Math.random() * 10_000);
 
 const unreachable = (message: string): Reply<never> => ({

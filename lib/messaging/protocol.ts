@@ -5,7 +5,10 @@ import { PageMaterialSchema, TappedTextSchema } from '../model/material';
 import { MATERIAL_LIMITS } from '../model/material-limits';
 import { ListNameSchema, NoteSchema, TagsSchema } from '../model/shortlist';
 
-/** What the content script last said about its page. */
+/**
+ * What the tab's page is known to be: what its content script last said, or `failed` when the
+ * background could not file what it read (see `failure`).
+ */
 export const PAGE_STATES = [
   'reading',
   'ready',
@@ -14,9 +17,14 @@ export const PAGE_STATES = [
   'private',
   'not-found',
   'no-data',
+  'failed',
 ] as const;
 export const PageStateSchema = z.enum(PAGE_STATES);
 export type PageState = z.infer<typeof PageStateSchema>;
+
+/** Why a page read could not be filed: the storage is full, or something else went wrong. */
+export const FailureSchema = z.enum(['storage', 'internal']);
+export type Failure = z.infer<typeof FailureSchema>;
 
 const UrlSchema = z.url({ protocol: /^https$/ }).check(z.maxLength(4000));
 
@@ -25,6 +33,8 @@ export const TabRecordSchema = z.object({
   url: z.string(),
   state: PageStateSchema,
   reason: z.optional(z.string()),
+  /** With state `failed`: what kept the page from being filed (the card offers a retry). */
+  failure: z.optional(FailureSchema),
   creatorKey: z.optional(CreatorKeySchema),
   updatedAt: z.number(),
   /** When the content script's visit to this URL began: a later visit's record is never replaced by an earlier one's. */
@@ -71,6 +81,11 @@ export const protocol = {
     }),
     response: Empty,
   },
+  /**
+   * Sidebar → background: read its tab's page again (after a failed filing). The background asks
+   * the tab's content script to send everything it holds again, which files the page anew.
+   */
+  'page/retry': { request: Empty, response: Empty },
   /** Sidebar (its own tab) or popup (a tab it names) → background: the creator of that tab. */
   'creator/for-tab': {
     request: z.object({ tabId: z.optional(z.number().check(z.int(), z.gte(0))) }),

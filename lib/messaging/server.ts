@@ -55,6 +55,7 @@ export function classifySender(sender: RawSender, self: Self): SenderInfo | null
 export const ACCEPTS: { [N in MessageName]: readonly SenderInfo['kind'][] } = {
   'page/read': ['content'],
   'page/status': ['content'],
+  'page/retry': ['sidebar'],
   'creator/for-tab': ['sidebar', 'page'],
   'shortlist/save': ['sidebar', 'page'],
   'data/removed': ['page'],
@@ -94,15 +95,21 @@ export async function dispatch(
     const handler = handlers[name] as (d: unknown, s: SenderInfo) => Promise<Reply<unknown>>;
     return await handler(parsed.data, sender);
   } catch (error) {
-    if (error instanceof StorageFullError || isQuotaError(error)) {
-      return fail('storage', new StorageFullError().message);
-    }
-    console.error(`[scout] ${name} failed`, error);
-    return fail(
-      'internal',
-      `${name} failed: ${error instanceof Error ? error.message : 'unknown error'}`,
-    );
+    return errorReply(name, error);
   }
+}
+
+/** The reply for a handler's failure: the storage is full (said plainly), or an internal error. */
+export function errorReply(
+  name: MessageName,
+  error: unknown,
+): { ok: false; error: { code: 'storage' | 'internal'; message: string } } {
+  if (error instanceof StorageFullError || isQuotaError(error)) {
+    return { ok: false, error: { code: 'storage', message: new StorageFullError().message } };
+  }
+  console.error(`[scout] ${name} failed`, error);
+  const message = `${name} failed: ${error instanceof Error ? error.message : 'unknown error'}`;
+  return { ok: false, error: { code: 'internal', message } };
 }
 
 /** Registers the background's handlers, and a catch-all that answers malformed messages with an error. */

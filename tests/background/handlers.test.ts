@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFiling, createHandlers } from '@/lib/background/handlers';
 import { PageReader } from '@/lib/background/page-reader';
 import { platformForUrl } from '@/lib/platforms';
@@ -60,18 +60,27 @@ let session: MemorySession;
 let tabs: TabRecords;
 let handlers: Handlers;
 let filing: ReturnType<typeof createFiling>;
+/** The content scripts' tabs asked to send their page again, and whether one answers. */
+let resent: number[];
+let contentAnswers: boolean;
 
 beforeEach(() => {
   db = new ScoutDb(`test-${crypto.randomUUID()}`);
   session = new MemorySession();
   tabs = new TabRecords(session);
   filing = createFiling({ db, tabs, now: () => NOW, rateCard });
+  resent = [];
+  contentAnswers = true;
   handlers = createHandlers({
     db,
     tabs,
     now: () => NOW,
     rateCard,
     reader: new PageReader(platformForUrl),
+    resendTab: async (tabId) => {
+      if (!contentAnswers) throw new Error('Could not establish connection.');
+      resent.push(tabId);
+    },
   });
 });
 
@@ -477,5 +486,113 @@ describe('visits', () => {
     await filing.fileSnapshot(7, jane, snapshot('jane'), 100);
     expect(await tabs.get(7)).toMatchObject({ url: john, creatorKey: 'tiktok:john', visitAt: 200 });
     expect(await getCreator(db, 'tiktok:jane')).toBeDefined(); // what was read is still kept
+  });
+});
+
+describe('a filing that fails', () => {
+  const jane = 'https://www.tiktok.com/@jane';
+  const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  const quiet = () => vi.spyOn(console, 'error').mockImplementation(() => {});
+
+  it('says the storage is full, in the tab record the card reads, and stores nothing', async () => {
+    vi.spyOn(db.creators, 'put').mockRejectedValue(quota());
+    const reply = await read(7, jane, 'jane');
+    expect(code(reply)).toBe('storage');
+    expect(reply.ok ? '' : reply.error.message).toMatch(/storage in this browser is full/);
+    expect(await tabs.get(7)).toMatchObject({ url: jane, state: 'failed', failure: 'storage' });
+    vi.restoreAllMocks();
+    expect(await db.creators.count()).toBe(0);
+    const view = data(await handlers['creator/for-tab']({}, sidebar(7)));
+    expect(view).toMatchObject({ creator: null, page: { state: 'failed', failure: 'storage' } });
+  });
+
+  it('files the same page once space is free, though nothing in it changed', async () => {
+    vi.spyOn(db.creators, 'put').mockRejectedValue(quota());
+    await read(7, jane, 'jane');
+    vi.restoreAllMocks();
+    // The page sends the same reading again (a retry): it is filed, not skipped as unchanged.
+    data(await read(7, jane, 'jane'));
+    expect(await tabs.get(7)).toMatchObject({ state: 'ready', creatorKey: 'tiktok:jane' });
+    expect((await getCreator(db, 'tiktok:jane'))?.snapshot.followers).toBe(38_200);
+  });
+
+  it('says what went wrong when the database fails otherwise', async () => {
+    quiet();
+    vi.spyOn(db.snapshots, 'add').mockRejectedValue(new Error('disk I/O error'));
+    const reply = await read(7, jane, 'jane');
+    expect(code(reply)).toBe('internal');
+    expect(await tabs.get(7)).toMatchObject({
+      state: 'failed',
+      failure: 'internal',
+      reason: expect.stringContaining('disk I/O error'),
+    });
+  });
+
+  it('writes neither the snapshot nor the creator when the vetting write fails', async () => {
+    quiet();
+    vi.spyOn(db.creators, 'update').mockRejectedValue(new Error('vetting not written'));
+    expect(code(await read(7, jane, 'jane'))).toBe('internal');
+    vi.restoreAllMocks();
+    expect(await db.creators.count()).toBe(0);
+    expect(await db.snapshots.count()).toBe(0);
+    expect((await tabs.get(7))?.state).toBe('failed');
+  });
+
+  it("never files a failure over the tab's newer visit", async () => {
+    await handlers['page/status']({ url: jane, state: 'reading', visitAt: 5 }, content(7, jane));
+    vi.spyOn(db.creators, 'put').mockRejectedValue(quota());
+    await read(7, jane, 'jane'); // visit 1: older than the tab's record
+    expect(await tabs.get(7)).toMatchObject({ state: 'reading', visitAt: 5 });
+  });
+
+  it('refuses a content script that reports a failure itself', async () => {
+    expect(code(await status(7, jane, 'failed'))).toBe('invalid-message');
+    expect(await tabs.get(7)).toBeNull();
+  });
+});
+
+describe('page/retry', () => {
+  const jane = 'https://www.tiktok.com/@jane';
+  const failed = () =>
+    tabs.set(7, {
+      url: jane,
+      state: 'failed',
+      failure: 'storage',
+      reason: 'full',
+      updatedAt: NOW,
+      visitAt: 3,
+    });
+
+  it("asks the card's own tab to send its page again, and says the page is being read", async () => {
+    await failed();
+    data(await handlers['page/retry']({}, sidebar(7)));
+    expect(resent).toEqual([7]);
+    expect(await tabs.get(7)).toEqual({ url: jane, state: 'reading', updatedAt: NOW, visitAt: 3 });
+  });
+
+  it('keeps the failure on the card when the page does not answer', async () => {
+    await failed();
+    contentAnswers = false;
+    const reply = await handlers['page/retry']({}, sidebar(7));
+    expect(code(reply)).toBe('unreachable');
+    expect(reply.ok ? '' : reply.error.message).toMatch(/Reload/);
+    expect(await tabs.get(7)).toMatchObject({ state: 'failed', failure: 'storage' });
+  });
+
+  it('leaves a filed creator as it is', async () => {
+    await submit(7, 'jane');
+    data(await handlers['page/retry']({}, sidebar(7)));
+    expect(await tabs.get(7)).toMatchObject({ state: 'ready', creatorKey: 'tiktok:jane' });
+  });
+
+  it('answers not-found for a tab Scout knows nothing of, and asks nobody', async () => {
+    expect(code(await handlers['page/retry']({}, sidebar(9)))).toBe('not-found');
+    expect(resent).toEqual([]);
+  });
+
+  it('is the card’s to ask: a content script cannot', async () => {
+    await failed();
+    expect(code(await handlers['page/retry']({}, content(7, jane)))).toBe('forbidden-sender');
+    expect(resent).toEqual([]);
   });
 });

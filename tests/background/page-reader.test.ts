@@ -38,6 +38,20 @@ const snapshotOf = (outcome: ReturnType<PageReader['read']>) => {
   return outcome.result.snapshot;
 };
 
+/** Reads and files the answer, as the background does once it is stored. */
+const readAndFile = (reader: PageReader, tabId: number, read: PageRead) => {
+  const outcome = reader.read(tabId, read, NOW);
+  if (!outcome.resend) outcome.filed();
+  return outcome;
+};
+
+/** An outcome without its `filed` callback, to compare as data. */
+const plain = (outcome: ReturnType<PageReader['read']>) => {
+  if (outcome.resend) return outcome;
+  const { filed: _filed, ...rest } = outcome;
+  return rest;
+};
+
 describe('PageReader', () => {
   it('reads the document material into the same snapshot the page-side reader gives', () => {
     const reader = new PageReader(platformForUrl);
@@ -53,7 +67,7 @@ describe('PageReader', () => {
 
   it('merges a later body with what it already holds, and says when the document named the creator', () => {
     const reader = new PageReader(platformForUrl);
-    const first = reader.read(7, message(), NOW);
+    const first = readAndFile(reader, 7, message());
     expect(first).toMatchObject({ resend: false, docDone: true });
     const before = snapshotOf(first).recentPosts.length;
     const next = reader.read(
@@ -94,11 +108,29 @@ describe('PageReader', () => {
     });
   });
 
-  it('gives no new answer for an unchanged re-read of the same visit', () => {
+  it('gives no new answer for an unchanged re-read of the same visit once the answer is filed', () => {
     const reader = new PageReader(platformForUrl);
-    expect(reader.read(7, message(), NOW)).toMatchObject({ resend: false });
+    expect(readAndFile(reader, 7, message())).toMatchObject({ resend: false });
     const again = reader.read(7, message({ full: false }), NOW + 5_000);
-    expect(again).toEqual({ resend: false, result: null, docDone: true, hasPosts: true });
+    expect(plain(again)).toEqual({ resend: false, result: null, docDone: true, hasPosts: true });
+  });
+
+  it('gives the same answer again while the last one was not filed (its filing failed)', () => {
+    const reader = new PageReader(platformForUrl);
+    const first = snapshotOf(reader.read(7, message(), NOW));
+    // Not filed: the storage refused it. The re-read must be filed, not skipped as unchanged.
+    const again = reader.read(7, message({ full: false }), NOW + 5_000);
+    expect(snapshotOf(again)).toEqual({ ...first, capturedAt: NOW + 5_000 });
+    if (!again.resend) again.filed();
+    expect(plain(reader.read(7, message({ full: false }), NOW + 6_000))).toMatchObject({
+      result: null,
+    });
+  });
+
+  it('forgets what was filed when the content script starts afresh (a full message)', () => {
+    const reader = new PageReader(platformForUrl);
+    readAndFile(reader, 7, message());
+    expect(snapshotOf(reader.read(7, message(), NOW + 1_000)).handle).toBe('nadia.draws');
   });
 
   it('keeps tabs apart', () => {
@@ -114,8 +146,8 @@ describe('PageReader', () => {
   it('counts a body that is not JSON, and reads nothing from it', () => {
     const debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
     const reader = new PageReader(platformForUrl);
-    const before = bodyRejections['not-json'];
-    const plain = snapshotOf(reader.read(7, message(), NOW));
+    const rejected = bodyRejections['not-json'];
+    const before = snapshotOf(readAndFile(reader, 7, message()));
     const outcome = reader.read(
       7,
       message({
@@ -125,16 +157,16 @@ describe('PageReader', () => {
       }),
       NOW,
     );
-    expect(bodyRejections['not-json']).toBe(before + 1);
+    expect(bodyRejections['not-json']).toBe(rejected + 1);
     // Nothing changed: no new answer.
-    expect(outcome).toEqual({ resend: false, result: null, docDone: true, hasPosts: true });
-    expect(plain.recentPosts.length).toBeGreaterThanOrEqual(0);
+    expect(plain(outcome)).toEqual({ resend: false, result: null, docDone: true, hasPosts: true });
+    expect(before.recentPosts.length).toBeGreaterThanOrEqual(0);
     debug.mockRestore();
   });
 
   it('ignores a body from another site', () => {
     const reader = new PageReader(platformForUrl);
-    const base = snapshotOf(reader.read(7, message(), NOW));
+    const base = snapshotOf(readAndFile(reader, 7, message()));
     const outcome = reader.read(
       7,
       message({
@@ -144,7 +176,7 @@ describe('PageReader', () => {
       }),
       NOW,
     );
-    expect(outcome).toEqual({ resend: false, result: null, docDone: true, hasPosts: true });
+    expect(plain(outcome)).toEqual({ resend: false, result: null, docDone: true, hasPosts: true });
     expect(base.handle).toBe('nadia.draws');
   });
 

@@ -60,6 +60,7 @@ function fakeHandlers(): Handlers & { [N in MessageName]: ReturnType<typeof vi.f
   return {
     'page/read': vi.fn(async () => ok({ resend: false, docDone: false, hasPosts: false })),
     'page/status': vi.fn(async () => ok({})),
+    'page/retry': vi.fn(async () => ok({})),
     'data/removed': vi.fn(async () => ok({})),
     'creator/for-tab': vi.fn(async () =>
       ok({
@@ -211,6 +212,8 @@ describe('dispatch', () => {
       { url: JANE, state: 'reading' },
       popupSender,
     ],
+    ['a content script asking for its page to be read again', 'page/retry', {}, contentSender()],
+    ['the popup asking for a page to be read again', 'page/retry', {}, popupSender],
   ];
 
   it.each(FORBIDDEN)(
@@ -247,6 +250,13 @@ describe('dispatch', () => {
     const reply = await dispatch(handlers, SELF, 'page/read', data, contentSender());
     expect(reply.ok).toBe(true);
     expect(handlers['page/read']).toHaveBeenCalled();
+  });
+
+  it('lets the card ask for its own tab to be read again', async () => {
+    const handlers = fakeHandlers();
+    const reply = await dispatch(handlers, SELF, 'page/retry', {}, sidebarSender(7));
+    expect(reply).toEqual(ok({}));
+    expect(handlers['page/retry']).toHaveBeenCalledWith({}, { kind: 'sidebar', tabId: 7 });
   });
 
   it('hands the handler the sidebar with its own tab id', async () => {

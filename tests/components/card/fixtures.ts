@@ -228,6 +228,7 @@ export function fakeApi(...answers: Reply<TabView>[]) {
         created: true,
       }),
     ),
+    retryPage: vi.fn(async (): Promise<Reply<unknown>> => ok({})),
     onTabChanged: vi.fn((tabId: number, callback: () => void) => {
       listeners.set(tabId, callback);
       return () => listeners.delete(tabId);

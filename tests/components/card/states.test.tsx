@@ -107,4 +107,51 @@ describe('honest states', () => {
     // Once it has the tab, it listens for the tab's changes again.
     expect(fake.api.onTabChanged).toHaveBeenCalledWith(7, expect.any(Function));
   });
+
+  it('says a page could not be saved because the storage is full, and Retry has it read again', async () => {
+    const user = userEvent.setup();
+    const fake = fakeApi(ok(stateView('failed', { failure: 'storage', reason: 'full' })));
+    render(<SidebarApp api={fake.api} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Scout could not save this page');
+    expect(alert.textContent).toContain('The browser’s storage for Scout is full.');
+    expect(screen.queryByText('Engagement rate')).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(fake.api.retryPage).toHaveBeenCalledTimes(1);
+    // The background re-reads the page: the card follows the tab's record.
+    await fake.tabChanged(7, ok(stateView('reading')));
+    expect(await screen.findByRole('heading', { name: 'Reading this page…' })).toBeTruthy();
+    await fake.tabChanged(7, ok(vetView(maraBakes())));
+    expect(await screen.findByRole('heading', { name: 'Mara Bakes' })).toBeTruthy();
+    expect(value('Followers')).toBe('38,214');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('shows what went wrong inside Scout with the failure', async () => {
+    const { api } = fakeApi(
+      ok(stateView('failed', { failure: 'internal', reason: 'page/read failed: disk I/O error' })),
+    );
+    render(<SidebarApp api={api} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Something went wrong inside Scout.');
+    expect(alert.textContent).toContain('disk I/O error');
+  });
+
+  it('says so when a Retry cannot reach the page, and lets the user retry again', async () => {
+    const user = userEvent.setup();
+    const fake = fakeApi(ok(stateView('failed', { failure: 'storage' })));
+    fake.api.retryPage.mockResolvedValueOnce(
+      failure('The page did not answer. Reload it to read it again.'),
+    );
+    render(<SidebarApp api={fake.api} />);
+    await user.click(await screen.findByRole('button', { name: 'Retry' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Reload it to read it again');
+    const retry = screen.getByRole('button', { name: 'Retry' }) as HTMLButtonElement;
+    expect(retry.disabled).toBe(false);
+    await user.click(retry);
+    expect(fake.api.retryPage).toHaveBeenCalledTimes(2);
+    await fake.tabChanged(7, ok(stateView('reading')));
+    expect(await screen.findByRole('heading', { name: 'Reading this page…' })).toBeTruthy();
+  });
 });
