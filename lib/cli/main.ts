@@ -1,4 +1,5 @@
 import { MAX_AUDIENCE, parseCount } from '../parsing/count';
+import { COUNT_NOUNS } from '../parsing/count-nouns';
 import {
   parseArgs,
   parseCaptureTime,
@@ -72,10 +73,10 @@ function runCount(argv: readonly string[], io: CliIo): number {
   const locale = parseLocaleOption(args.value.options.get('--locale'));
   if (!locale.ok) return usageError(io, `count: ${locale.message}`);
   if (args.value.positionals.length === 0) return usageError(io, 'count needs at least one text');
-  // The CLI reads audience-style counts, so more than there are people on Earth is null.
-  const values = args.value.positionals.map(
-    (text) => parseCount(text, { locale: locale.value, max: MAX_AUDIENCE })?.value ?? null,
-  );
+  // The CLI reads audience-style counts, so more than there are people on Earth is null; after
+  // the number, the labels pages print are read past, any other word makes no count.
+  const options = { locale: locale.value, max: MAX_AUDIENCE, nouns: COUNT_NOUNS };
+  const values = args.value.positionals.map((text) => parseCount(text, options)?.value ?? null);
   io.stdout(`${JSON.stringify(values)}\n`);
   return EXIT_OK;
 }

@@ -60,6 +60,23 @@ const PLATFORM_SUFFIXES: readonly (readonly [string, number])[] = [
 ];
 
 /**
+ * Abbreviations the platforms print that Intl does not, by language: German "6 Tsd." (LinkedIn,
+ * Instagram), Vietnamese "ngàn" beside ICU's "nghìn", 千 in Japanese and Chinese (ICU prints
+ * 1,200), and both scripts' 万 / 萬 in Chinese. Added unless the locale's own data gives the same
+ * letters another size.
+ */
+const EXTRA_SUFFIXES: Readonly<Record<string, readonly (readonly [string, number])[]>> = {
+  de: [['Tsd.', 3]],
+  vi: [['ngàn', 3]],
+  ja: [['千', 3]],
+  zh: [
+    ['千', 3],
+    ['万', 4],
+    ['萬', 4],
+  ],
+};
+
+/**
  * Locales whose pages mix Latin and Devanagari lakh/crore forms ("12L", "2.3Cr", "12 लाख"): a
  * locale that groups digits the Indian way (12,34,567) also reads these locales' suffixes.
  */
@@ -225,6 +242,9 @@ function deriveLocaleData(locale: string): CountLocaleData {
     }
   } catch {
     // An engine without compact notation (or formatToParts) still reads plain and platform counts.
+  }
+  for (const [affix, exponent] of EXTRA_SUFFIXES[locale.toLowerCase().split('-')[0] ?? ''] ?? []) {
+    addUnlessConflicting(suffixes, affix, exponent);
   }
   // Pages drop the abbreviation dot ("1,2 Mio", "12 tys") as often as they keep it.
   for (const [affix, exponent] of [...suffixes]) {

@@ -22,6 +22,13 @@ export interface ParseCountOptions {
   locale?: string;
   /** Largest believable value; anything above it reads as null. Default MAX_COUNT. */
   max?: number;
+  /**
+   * The words that may follow the count, as lower-case NFKC stems (COUNT_NOUNS: "followers",
+   * "abonnés", "人" …). Any other word after the number or its unit makes the text no count: it
+   * may be a unit Scout does not know ("6 Tsd." on a page that says it is English), and the bare
+   * number read as exact would be a wrong number shown as right. Absent: no word may follow.
+   */
+  nouns?: readonly string[];
 }
 
 /** Default ceiling for generic counts (views, likes, plays): a trillion is already implausible. */
@@ -90,10 +97,11 @@ function parsePlainCount(
 /**
  * Parses a count as the page prints it; null when the text is not a count.
  *
- * Reads the first count-looking token of the text (surrounding words are fine: "6.2M Fans",
- * "12,345 abonnés", "500+ connections"), in the locale's own standard and compact forms (short and
- * long, every plural form, derived from Intl at runtime) plus the platforms' English forms
- * ("1.2M", "12.3K", "1.2b"), Arabic-Indic and other native digits, Indian grouping and lakh/crore.
+ * Reads the first count-looking token of the text (words before it are fine: "Followers: 1,234";
+ * after it only `nouns`: "6.2M Fans", "12,345 abonnés", "500+ connections"), in the locale's own
+ * standard and compact forms (short and long, every plural form, derived from Intl at runtime, and
+ * the abbreviations pages print beside them: "Tsd."), plus the platforms' English forms ("1.2M",
+ * "12.3K", "1.2b"), Arabic-Indic and other native digits, Indian grouping and lakh/crore.
  *
  * Ambiguity: the locale decides. "1.234" is 1234 in de but the decimal 1.234 in en, and "1,234"
  * is 1234 in en but 1.234 in de; a decimal without a compact suffix is not a count, so both of
@@ -103,9 +111,11 @@ function parsePlainCount(
  * suffix means: Turkish "1,2 B" is 1,200 (bin), Indonesian "1,2 M" is 1.2 billion (miliar).
  *
  * Null, never 0, for a text with no count; null too for negative values ("-5", "−1.2K"), a
- * fraction without a suffix, a number glued to unknown letters ("12abc", "1e6"), NaN/Infinity and
- * anything above `max` (MAX_COUNT by default; pass MAX_AUDIENCE for followers). Values of compact
- * forms are rounded to an integer. Pure and browser-safe; never throws for a string input.
+ * fraction without a suffix, a number glued to unknown letters ("12abc", "1e6") or followed by a
+ * word that is neither a unit of the locale nor one of `nouns` ("6 xyz", "6 Mio." in en),
+ * NaN/Infinity and anything above `max` (MAX_COUNT by default; pass MAX_AUDIENCE for followers).
+ * Values of compact forms are rounded to an integer. Pure and browser-safe; never throws for a
+ * string input.
  */
 export function parseCount(text: string, options: ParseCountOptions = {}): ParsedCount | null {
   if (typeof text !== 'string') return null;
@@ -140,6 +150,8 @@ export function parseCount(text: string, options: ParseCountOptions = {}): Parse
 
   const plusAt = s[cursor] === ' ' ? cursor + 1 : cursor;
   const lowerBound = s[plusAt] === '+';
+  const after = lowerBound ? plusAt + 1 : cursor;
+  if (!isNounOrNothing(s, s[after] === ' ' ? after + 1 : after, options.nouns)) return null;
 
   const scaled = `${reading.integer}.${reading.fraction || '0'}e${exponent ?? 0}`;
   const value = Math.round(Number(scaled));
@@ -163,6 +175,17 @@ function isWordChar(ch: string | undefined): boolean {
 /** A letter of a spaced script: touching a number, it makes the token a word ("v2", "12abc"). */
 function isGluedLetter(ch: string | undefined): boolean {
   return ch !== undefined && LETTER.test(ch) && !UNSPACED_SCRIPT.test(ch);
+}
+
+/** How much of the word after a count is compared with `nouns`; every stem is shorter. */
+export const NOUN_WINDOW = 32;
+
+/** Whether the text at `at` starts no word, or a word one of `nouns` starts. */
+function isNounOrNothing(s: string, at: number, nouns: readonly string[] | undefined): boolean {
+  const ch = s[at];
+  if (ch === undefined || !LETTER.test(ch)) return true;
+  const word = s.slice(at, at + NOUN_WINDOW).toLowerCase();
+  return !!nouns?.some((stem) => word.startsWith(stem));
 }
 
 /** Index of the first digit that starts a count-looking token (not part of a word), or -1. */

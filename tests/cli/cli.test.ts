@@ -80,6 +80,13 @@ describe('scout count', () => {
     expect(JSON.parse(result.stdout)).toEqual([null, null, null, null, 500]);
   });
 
+  it('prints null for a number before a unit it does not know, and reads labels past', async () => {
+    const result = await run(['count', '6 xyz', '6 Mio.', '12abc', '6.2M Fans', '7 connections']);
+    expect(JSON.parse(result.stdout)).toEqual([null, null, null, 6_200_000, 7]);
+    const de = await run(['count', '--locale', 'de', '6 Tsd.', '6 Tsd. Follower']);
+    expect(JSON.parse(de.stdout)).toEqual([6000, 6000]);
+  });
+
   it('takes texts that look like options after "--"', async () => {
     const result = await run(['count', '--', '--locale', '-x']);
     expect(JSON.parse(result.stdout)).toEqual([null, null]);

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_AUDIENCE,
   MAX_COUNT,
+  NOUN_WINDOW,
   parseCount,
   type CountPrecision,
   type ParsedCount,
 } from '../../lib/parsing/count';
+import { countLocaleData } from '../../lib/parsing/count-locale';
+import { COUNT_NOUNS, PROFILE_NOUNS } from '../../lib/parsing/count-nouns';
 
 /** The 22 languages issue 3 names; the expected readings below come from Node's own Intl. */
 const LOCALES = [
@@ -50,7 +53,10 @@ function expectCount(
   value: number,
   precision: CountPrecision,
 ): void {
-  expect(parseCount(text, locale === undefined ? {} : { locale })).toEqual<ParsedCount>({
+  const nouns = COUNT_NOUNS;
+  expect(
+    parseCount(text, locale === undefined ? { nouns } : { locale, nouns }),
+  ).toEqual<ParsedCount>({
     value,
     precision,
   });
@@ -298,12 +304,16 @@ describe('parseCount refuses what is not a count', () => {
   it('a number glued to letters ("12abc", "v2") is no count', () => {
     expect(parseCount('12abc')).toBeNull();
     expect(parseCount('v2')).toBeNull();
-    expect(parseCount('v2 has 5 followers')).toEqual({ value: 5, precision: 'exact' });
+    expect(parseCount('v2 has 5 followers', { nouns: COUNT_NOUNS })).toEqual({
+      value: 5,
+      precision: 'exact',
+    });
   });
 
   it('a word that merely starts like a suffix is not one ("5 Mitglieder" is 5, not 5M)', () => {
     expectCount('5 Mitglieder', 'de', 5, 'exact');
-    expectCount('5 minutos', 'pt-BR', 5, 'exact');
+    // Not 5 mi(lhões) either; and minutes are not a count's noun, so no count at all.
+    expect(parseCount('5 minutos', { locale: 'pt-BR', nouns: COUNT_NOUNS })).toBeNull();
   });
 
   it('".5K" is a fraction without its integer, so no count', () => {
@@ -326,7 +336,7 @@ describe('parseCount refuses what is not a count', () => {
 describe('parseCount refuses absurd values', () => {
   it('"12B followers" is more people than there are on Earth', () => {
     expect(parseCount('12B followers', { max: MAX_AUDIENCE })).toBeNull();
-    expect(parseCount('12B views')?.value).toBe(12_000_000_000);
+    expect(parseCount('12B views', { nouns: COUNT_NOUNS })?.value).toBe(12_000_000_000);
   });
 
   it('"99999999999" followers is absurd', () => {
@@ -345,5 +355,168 @@ describe('parseCount refuses absurd values', () => {
       value: 8_100_000_000,
       precision: 'rounded',
     });
+  });
+});
+
+/** Unit words a page may print that no locale's data gives (abbreviations, spellings, scripts). */
+const UNKNOWN_UNITS: Readonly<Record<(typeof LOCALES)[number], readonly string[]>> = {
+  en: ['xyz', 'Mio.', 'Tsd.', 'bn'],
+  de: ['Tsnd.', 'Mill.', 'xyz'],
+  fr: ['Mds', 'mln'],
+  es: ['MM', 'mill.'],
+  'pt-BR': ['mlh', 'bil.'],
+  it: ['migl.', 'mil.'],
+  nl: ['dzd.', 'mjd'],
+  pl: ['tyś.', 'mil.'],
+  ru: ['тысч.', 'млд'],
+  tr: ['bn', 'Mlr'],
+  id: ['rbu', 'mlr'],
+  vi: ['ngh.', 'tỉ'],
+  ja: ['京', '垓'],
+  ko: ['경', '천만'],
+  'zh-CN': ['兆', '京'],
+  'zh-TW': ['京', '垓'],
+  ar: ['ألوف', 'مل'],
+  hi: ['हजार', 'लक्ष'],
+  'en-IN': ['lacs', 'crs'],
+  sv: ['milj.', 'tkr'],
+  cs: ['tisícovek', 'mio'],
+  uk: ['тисч', 'кк'],
+};
+
+/** A count and the label each language's pages print after it, to be read as exactly 1,234. */
+const LABELLED: Readonly<Record<(typeof LOCALES)[number], string>> = {
+  en: '1,234 followers',
+  de: '1.234 Follower',
+  fr: '1 234 abonnés',
+  es: '1.234 seguidores',
+  'pt-BR': '1.234 seguidores',
+  it: '1.234 follower',
+  nl: '1.234 volgers',
+  pl: '1 234 obserwujących',
+  ru: '1 234 подписчика',
+  tr: '1.234 takipçi',
+  id: '1.234 pengikut',
+  vi: '1.234 người theo dõi',
+  ja: '1,234人',
+  ko: '1,234명',
+  'zh-CN': '1,234 粉丝',
+  'zh-TW': '1,234 位粉絲',
+  ar: '1,234 متابع',
+  hi: '1,234 फ़ॉलोअर्स',
+  'en-IN': '1,234 followers',
+  sv: '1 234 följare',
+  cs: '1 234 sledujících',
+  uk: '1 234 підписники',
+};
+
+/** The label alone ("followers", "人"). */
+const labelOf = (locale: (typeof LOCALES)[number]) => LABELLED[locale].replace(/^[\d,. ]+/, '');
+
+describe('parseCount never reads a unit it does not know as the bare number', () => {
+  it('"6 xyz", "6 Mio." in en and "12abc" are no counts, nor is "6 Tsd." in en', () => {
+    for (const text of ['6 xyz', '6 Mio.', '12abc', '6 Tsd.', '6 Tsd. followers', '46万']) {
+      expect(parseCount(text, { nouns: COUNT_NOUNS }), text).toBeNull();
+      expect(parseCount(text, { locale: 'en', max: MAX_AUDIENCE }), text).toBeNull();
+    }
+  });
+
+  for (const locale of LOCALES) {
+    for (const unit of UNKNOWN_UNITS[locale]) {
+      const gap = /^[\p{Script=Han}\p{Script=Hangul}]/u.test(unit) ? '' : ' ';
+      const text = `6${gap}${unit}`;
+      const labelled = `${text}${gap}${labelOf(locale)}`;
+      it(`"${text}" and "${labelled}" in ${locale} are no counts, labels known or not`, () => {
+        for (const t of [text, labelled]) {
+          expect(parseCount(t, { locale }), t).toBeNull();
+          expect(parseCount(t, { locale, nouns: COUNT_NOUNS }), t).toBeNull();
+        }
+      });
+    }
+  }
+
+  it('a word after a known unit that is no label makes no count either ("1,2 Mio. xyz")', () => {
+    expect(parseCount('1,2 Mio. xyz', { locale: 'de', nouns: COUNT_NOUNS })).toBeNull();
+    expect(parseCount('6K xyz', { nouns: COUNT_NOUNS })).toBeNull();
+    expect(parseCount('500+ xyz', { nouns: COUNT_NOUNS })).toBeNull();
+  });
+});
+
+describe('parseCount reads the units pages print as rounded, in each language', () => {
+  const cases: Case[] = [
+    ['6 Tsd.', 'de', 6_000, 'rounded'],
+    ['6 Tsd', 'de', 6_000, 'rounded'],
+    ['6 tsd.', 'de', 6_000, 'rounded'],
+    ['6 Tsd. Follower', 'de', 6_000, 'rounded'],
+    ['6 Mio.', 'de', 6_000_000, 'rounded'],
+    ['6 Mrd.', 'de', 6_000_000_000, 'rounded'],
+    ['6k', 'en', 6_000, 'rounded'],
+    ['6K followers', 'en', 6_000, 'rounded'],
+    ['6 mil', 'es', 6_000, 'rounded'],
+    ['6万', 'ja', 60_000, 'rounded'],
+    ['6億', 'ja', 600_000_000, 'rounded'],
+    ['1.2千', 'ja', 1_200, 'rounded'],
+    ['1.2千', 'zh-CN', 1_200, 'rounded'],
+    ['1.2千', 'zh-TW', 1_200, 'rounded'],
+    ['4.6萬', 'zh-CN', 46_000, 'rounded'],
+    ['4.6万', 'zh-TW', 46_000, 'rounded'],
+    ['6 тыс.', 'ru', 6_000, 'rounded'],
+    ['6 млн', 'ru', 6_000_000, 'rounded'],
+    ['6 B', 'tr', 6_000, 'rounded'],
+    ['1,2 ngàn', 'vi', 1_200, 'rounded'],
+  ];
+  for (const [text, locale, value, precision] of cases) {
+    it(`"${text}" in ${locale} reads as ${show(value)} (${precision})`, () => {
+      expectCount(text, locale, value, precision);
+    });
+  }
+
+  for (const locale of LOCALES) {
+    it(`every unit ${locale} prints reads as its size, rounded, before a label or nothing`, () => {
+      const label = labelOf(locale);
+      for (const { text: unit, exponent } of countLocaleData(locale).suffixes.entries) {
+        for (const text of [`1 ${unit}`, `1 ${unit} ${label}`]) {
+          const parsed = parseCount(text, { locale, max: 1e14, nouns: COUNT_NOUNS });
+          expect(parsed, `${text} in ${locale}`).toEqual({
+            value: 10 ** exponent,
+            precision: 'rounded',
+          });
+        }
+      }
+    });
+  }
+});
+
+describe("parseCount reads the platforms' labels after a count in the 22 languages", () => {
+  for (const locale of LOCALES) {
+    const text = LABELLED[locale];
+    it(`"${text}" in ${locale} is exactly 1,234 with the labels, and no count without`, () => {
+      expectCount(text, locale, 1_234, 'exact');
+      const exact = { value: 1_234, precision: 'exact' };
+      expect(parseCount(text, { locale, nouns: PROFILE_NOUNS })).toEqual(exact);
+      expect(parseCount(text, { locale })).toBeNull();
+    });
+  }
+
+  it('keeps every label stem lower-case NFKC and shorter than the window it is compared in', () => {
+    expect(COUNT_NOUNS.length).toBeGreaterThan(100);
+    expect(COUNT_NOUNS).toEqual(expect.arrayContaining([...PROFILE_NOUNS]));
+    for (const stem of COUNT_NOUNS) {
+      expect(stem, stem).toBe(stem.normalize('NFKC').toLowerCase());
+      expect(stem.length, stem).toBeLessThan(NOUN_WINDOW);
+      expect(stem.trim().length, `empty stem in ${JSON.stringify(COUNT_NOUNS)}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('starts no unit word of any locale with a label stem, so no unit passes for a label', () => {
+    const units = new Set(LOCALES.flatMap((l) => Object.values(UNKNOWN_UNITS[l])));
+    for (const locale of LOCALES) {
+      for (const entry of countLocaleData(locale).suffixes.entries) units.add(entry.text);
+    }
+    for (const unit of units) {
+      const word = unit.normalize('NFKC').toLowerCase();
+      const stem = COUNT_NOUNS.find((s) => word.startsWith(s));
+      expect(stem, `${unit} starts with the label stem ${stem}`).toBeUndefined();
+    }
   });
 });

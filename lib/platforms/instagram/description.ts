@@ -1,6 +1,7 @@
 import { newReading, normalizeHandle, type Reading } from '../../extract/reading';
 import type { ProfileCountField } from '../../model/snapshot';
 import { MAX_AUDIENCE, parseCount } from '../../parsing/count';
+import { PROFILE_NOUNS as nouns } from '../../parsing/count-nouns';
 import { INSTAGRAM_SOURCES } from './sources';
 
 /**
@@ -30,7 +31,7 @@ const MAX_TEXT = 5_000;
 export function countIn(text: string | undefined, field: ProfileCountField, locale: string) {
   if (!text) return undefined;
   const max = field === 'posts' ? undefined : MAX_AUDIENCE;
-  return parseCount(text, max ? { locale, max } : { locale }) ?? undefined;
+  return parseCount(text, max ? { locale, max, nouns } : { locale, nouns }) ?? undefined;
 }
 
 /**
