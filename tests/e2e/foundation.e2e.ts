@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_ROUTES } from '../fixtures/pages/routes';
 import { sidebarFrame, sidebarText, tabIdFor, useScout } from './helpers';
 import { requestsByScout } from './server';
+import { isMarkedWorker, markWorker, stopServiceWorker } from './worker';
 
 const env = useScout();
 
@@ -230,6 +231,7 @@ describe('Scout in a real Chromium', () => {
 
   it('files tab → creator in storage.session, which outlives the service worker', async () => {
     const route = creators[0]!;
+    const key = `${route.creator!.platform}:${route.creator!.handle}`;
     const page = await env.scout.context.newPage();
     await page.goto(env.server.url(route));
     await sidebarFrame(page);
@@ -237,13 +239,30 @@ describe('Scout in a real Chromium', () => {
       .poll(() => sidebarText(page), { timeout: 15_000 })
       .toContain(route.creator!.handle);
     const tabId = await tabIdOf(page);
+    await markWorker(env.scout);
+    await stopServiceWorker(env.scout, page);
+    // The card asks again: a new worker starts, and answers from what storage.session kept.
+    const answer = await (
+      await sidebarFrame(page)
+    ).evaluate(() =>
+      chrome.runtime.sendMessage({
+        id: 1,
+        type: 'creator/for-tab',
+        timestamp: Date.now(),
+        data: {},
+      }),
+    );
+    expect(answer).toMatchObject({
+      res: {
+        ok: true,
+        data: { tabId, page: { state: 'ready', creatorKey: key }, creator: { key } },
+      },
+    });
+    expect(await isMarkedWorker(env.scout)).toBe(false);
     const stored = await (
       await env.scout.worker()
     ).evaluate((id) => chrome.storage.session.get(`tab:${id}`), tabId);
-    expect(stored[`tab:${tabId}`]).toMatchObject({
-      state: 'ready',
-      creatorKey: `${route.creator!.platform}:${route.creator!.handle}`,
-    });
+    expect(stored[`tab:${tabId}`]).toMatchObject({ state: 'ready', creatorKey: key });
     await page.close();
   });
 
