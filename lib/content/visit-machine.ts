@@ -219,15 +219,19 @@ export function createVisitMachine(session: string) {
     disarm('reply');
     const again = pending;
     pending = false;
-    if (!reply.ok) {
-      if (reply.error.code === 'unreachable') return lost();
-      // Filed as failed (the card offers a retry) or refused: what the background holds is unknown.
+    const code = reply.ok ? null : reply.error.code;
+    if (code === 'unreachable') return lost();
+    if (code && code !== 'stale-page') {
+      // Filed as failed (the card offers a retry) or refused unread: the next read is whole.
       full = true;
       if (again) send();
       return;
     }
+    // A snapshot refused as not about this page was read all the same: later reads build on it.
     retries = 0;
-    const { resend, docDone, hasPosts } = reply.data;
+    const { resend, docDone, hasPosts } = reply.ok
+      ? reply.data
+      : { resend: false, docDone: false, hasPosts: false };
     if (resend) {
       full = true;
       // A whole read answered "resend" would only be answered so again.

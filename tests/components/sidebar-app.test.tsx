@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SidebarApp, type SidebarApi } from '@/components/sidebar-app';
 import type { PageState } from '@/lib/messaging/protocol';
+import { DEFAULT_LAYOUT } from '@/lib/settings/layout';
 import type { ProfileSnapshot } from '@/lib/model';
 import { CAPTURED, fakeApi, ok, stateView, vetView } from './card/fixtures';
 
@@ -208,5 +209,18 @@ describe('the sidebar', () => {
     });
     expect((await screen.findByRole('alert')).textContent).toContain('Scout did not answer');
     expect(screen.queryByText('Jane Doe')).toBeNull();
+  });
+
+  it('says, folded, that the page could not be saved, and shows why with Retry when opened', async () => {
+    const user = userEvent.setup();
+    const { api } = fakeApi(ok(stateView('failed', { failure: 'storage' })));
+    render(<SidebarApp api={api} layout={{ ...DEFAULT_LAYOUT, collapsed: true }} />);
+    expect(await screen.findByText('· could not save')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Expand card' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'The browser’s storage for Scout is full.',
+    );
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
   });
 });

@@ -426,6 +426,16 @@ describe('when something goes wrong', () => {
     expect(t.placed).toBe(1);
   });
 
+  it("sends only what is new after the background refused a snapshot as not the page's", async () => {
+    const t = tab();
+    await t.open();
+    await t.last().reply(failure('stale-page'));
+    await t.body('{"a":1}');
+    await t.wait(SETTLE_DELAY_MS);
+    expect(t.last().message).toMatchObject({ full: false, since: 0, bodies: [{ seq: 1 }] });
+    expect(t.last().message.doc).toBeUndefined();
+  });
+
   it('sends everything again when asked, with every body it still holds', async () => {
     const t = tab();
     await t.open();
