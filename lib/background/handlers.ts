@@ -8,9 +8,13 @@ import { fail, type Reply, type ResponseOf, type TabRecord } from '../messaging/
 import { ProfileSnapshotSchema, type ProfileSnapshot } from '../model/snapshot';
 import { RESEND_MESSAGE } from '../messaging/client';
 import { errorReply, type Handlers } from '../messaging/server';
+import { mayFile, type NamedBy } from '../extract/authorship';
 import { matchPage, platformForUrl } from '../platforms';
 import type { PageRead, PageReader } from './page-reader';
 import type { TabRecords } from './tab-records';
+
+/** What the card says on a post page whose own URL and document name no author. */
+const UNNAMED_AUTHOR = 'the page does not say who posted this';
 
 /** Both URLs on the same platform: a content script on TikTok cannot file an Instagram page. */
 function samePlatform(claimed: string, senderUrl: string): boolean {
@@ -73,6 +77,7 @@ export function createFiling({ db, tabs, now, rateCard }: Omit<BackgroundDeps, '
     url: string,
     snapshot: ProfileSnapshot,
     visitAt: number | undefined,
+    namedBy?: NamedBy,
   ): Promise<Reply<{ key: string }>> {
     const page = matchPage(url);
     // A snapshot must describe the page that sent it: a late result from the previous creator of a
@@ -80,10 +85,15 @@ export function createFiling({ db, tabs, now, rateCard }: Omit<BackgroundDeps, '
     if (!page || page.platform !== snapshot.platform) {
       return fail('stale-page', 'the snapshot is not about the sending page');
     }
-    // A profile URL names its creator; a video or post URL may carry any handle (the page shows
-    // its author), so only profiles are held to the URL's handle.
-    if (page.kind === 'profile' && page.handle && page.handle !== snapshot.handle) {
-      return fail('stale-page', `the page shows ${page.handle}, not ${snapshot.handle}`);
+    // Filed under a creator only when the URL names them or, on a video or post page, the page's
+    // own document does (lib/extract/authorship.ts): a body the page fetched never decides.
+    if (!mayFile(page, snapshot.handle, namedBy)) {
+      if (page.handle) {
+        return fail('stale-page', `the page shows ${page.handle}, not ${snapshot.handle}`);
+      }
+      // A post page that does not name its author: said on the card, not "reading" forever.
+      await fileStatus(tabId, { url, visitAt, state: 'no-data', reason: UNNAMED_AUTHOR });
+      return fail('stale-page', `the page does not name ${snapshot.handle} as its author`);
     }
     // Vetting is pure and under a millisecond: stored with the creator, in the snapshot's own
     // transaction, so every page and export reads the same numbers and no row lacks them. The
@@ -147,7 +157,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       outcome.filed();
       return { ok: true, data };
     }
-    const filed = await fileSnapshot(tabId, url, snapshot.data, visitAt);
+    const filed = await fileSnapshot(tabId, url, snapshot.data, visitAt, result.namedBy);
     if (!filed.ok) return filed;
     outcome.filed();
     return { ok: true, data };

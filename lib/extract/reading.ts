@@ -49,6 +49,21 @@ export interface Reading {
   clock?: number;
   /** The payload's statement that there is no profile to show (login wall, private, not found). */
   problem?: ReadingProblem;
+  /**
+   * Where the payload came from: the page's own document (embedded JSON, meta tags, the DOM) or a
+   * response the page fetched. Only the URL and the document name a post's author
+   * (lib/extract/authorship.ts); the platform readers set it, and a reading without it is taken
+   * as fetched.
+   */
+  origin?: ReadingOrigin;
+}
+
+/** Where a reading's payload came from (see `Reading.origin`). */
+export type ReadingOrigin = 'document' | 'body';
+
+/** The readings, each marked as coming from `origin` (copies: the inputs are not changed). */
+export function withOrigin(readings: readonly Reading[], origin: ReadingOrigin): Reading[] {
+  return readings.map((r) => ({ ...r, origin }));
 }
 
 /** Whom a reading is about, as far as its payload says. */

@@ -1,5 +1,6 @@
-import type { ProfileCountField } from '../model/snapshot';
-import type { ExtractResult, PageProblem } from '../platforms/types';
+import type { Platform, ProfileCountField } from '../model/snapshot';
+import type { ExtractResult, PageMatch, PageProblem } from '../platforms/types';
+import { pageCreator, type AuthorshipOptions, type NamedBy } from './authorship';
 import { mergeReadings, readingsAbout, type MergeTarget } from './merge';
 import type { Reading, ReadingProblem } from './reading';
 
@@ -18,6 +19,8 @@ export interface SettleOptions {
   expected: readonly ProfileCountField[];
   /** A fixed capture time (the CLI's `--at`) that overrides the payloads' own clocks. */
   capturedAt?: number;
+  /** Who named the target (lib/extract/authorship.ts): passed on with the snapshot. */
+  namedBy?: NamedBy;
 }
 
 /** When several payloads state a problem, the most definite one is reported. */
@@ -45,7 +48,9 @@ export function settleReadings(
     const { snapshot } = merged;
     const missing: string[] = options.expected.filter((field) => snapshot[field] === undefined);
     if (snapshot.recentPosts.length === 0) missing.push('recentPosts');
-    return { ok: true, snapshot, missing };
+    return options.namedBy === undefined
+      ? { ok: true, snapshot, missing }
+      : { ok: true, snapshot, missing, namedBy: options.namedBy };
   }
   const stated = new Set<ReadingProblem>();
   const own = [...readingsAbout(target.handle, readings), ...readings.filter((r) => !r.handle)];
@@ -53,3 +58,37 @@ export function settleReadings(
   const problem = PROBLEM_ORDER.find((p) => stated.has(p)) ?? 'no-data';
   return { ok: false, problem, reason: PROBLEM_REASONS[problem] };
 }
+
+/** How a platform settles a page: its profile URLs, and what the authorship rule may ask of it. */
+export interface PageSettleOptions extends SettleOptions, AuthorshipOptions {
+  platform: Platform;
+  profileUrl(handle: string): string;
+  /**
+   * Readings to add once the creator is known (LinkedIn's author-less post counts, which join
+   * the posts other payloads gave the creator).
+   */
+  adopt?(handle: string, readings: readonly Reading[]): Reading[];
+}
+
+/**
+ * The page's answer under the one authorship rule (lib/extract/authorship.ts): the readings about
+ * the creator the URL or the document names (or every reading agrees on), merged, with who named
+ * them; without such a creator, the problem a payload states about the page (a handle-less one),
+ * else 'no-data' — never a snapshot of someone else.
+ */
+export function settlePage(
+  page: PageMatch,
+  readings: readonly Reading[],
+  now: number,
+  options: PageSettleOptions,
+): ExtractResult {
+  const { platform, profileUrl, adopt, isPagePost, ...settle } = options;
+  const creator = pageCreator(page, readings, isPagePost ? { isPagePost } : {});
+  if (!creator) return settleReadings(NOBODY(platform), readings, now, settle);
+  const target = { platform, handle: creator.handle, url: profileUrl(creator.handle) };
+  const all = adopt ? [...readings, ...adopt(creator.handle, readings)] : readings;
+  return settleReadings(target, all, now, { ...settle, namedBy: creator.namedBy });
+}
+
+/** A target no reading is about: only the page's own (handle-less) problems can answer. */
+const NOBODY = (platform: Platform): MergeTarget => ({ platform, handle: '', url: '' });

@@ -1,3 +1,4 @@
+import type { NamedBy } from '../extract/authorship';
 import type { Reading } from '../extract/reading';
 import type { Platform, ProfileSnapshot } from '../model/snapshot';
 
@@ -30,7 +31,13 @@ export interface PlatformUrlRules {
 export type PageProblem = 'not-creator' | 'sign-in-required' | 'private' | 'not-found' | 'no-data';
 
 export type ExtractResult =
-  | { ok: true; snapshot: ProfileSnapshot; missing: string[] }
+  | {
+      ok: true;
+      snapshot: ProfileSnapshot;
+      missing: string[];
+      /** Who named the creator (lib/extract/authorship.ts); absent where nothing checked it. */
+      namedBy?: NamedBy;
+    }
   | { ok: false; problem: PageProblem; reason: string };
 
 export interface ExtractInput {

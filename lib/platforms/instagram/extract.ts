@@ -1,6 +1,6 @@
 import { isRecord } from '../../extract/lenient';
-import type { Reading } from '../../extract/reading';
-import { settleReadings } from '../../extract/settle';
+import { withOrigin, type Reading } from '../../extract/reading';
+import { settlePage } from '../../extract/settle';
 import { parseJson, readIslandTexts, type IslandText } from '../../parsing/json-islands';
 import type { ExtractInput, ExtractResult, PageMaterial } from '../types';
 import { collectInstagramDocument, INSTAGRAM_TEXTS } from './collect';
@@ -45,7 +45,8 @@ export function readInstagramMaterial(material: PageMaterial, url: URL, now: num
   }
   const found: unknown = isRecord(material) ? material.readings : undefined;
   if (Array.isArray(found)) readings.push(...(found as Reading[]));
-  return readings;
+  // The DOM readings come from the content script: marked here, as the document's like the rest.
+  return withOrigin(readings, 'document');
 }
 
 /** What one text of the material says, by its name. */
@@ -91,22 +92,19 @@ function readPageData(value: unknown, url: URL): Reading[] {
 }
 
 /**
- * The page's answer from readings gathered anywhere. The creator is the URL's handle, except on a
- * post or reel page, where it is the author of the post the URL names (`/p/<code>/` has no handle;
- * `/<handle>/p/<code>/` may name a collaborator).
+ * The page's answer from readings gathered anywhere, under the authorship rule
+ * (lib/extract/authorship.ts). A profile is the URL's handle. On a post or reel page the author is
+ * the one the page's own document gives the post (`/p/<code>/` names no handle, and
+ * `/<handle>/p/<code>/` may name a collaborator), else the URL's handle, else the one author every
+ * reading of the post agrees on (a body alone: read, but never filed in the background). A body
+ * about another account carrying the same code stays that account's.
  */
 export function settleInstagram(readings: readonly Reading[], input: ExtractInput): ExtractResult {
   const page = instagramUrls.match(input.url);
   if (!page) return { ok: false, problem: 'not-creator', reason: 'not an Instagram creator page' };
-  let handle = page.handle;
-  if (page.postId) {
-    const author = readings.find((r) => r.handle && r.posts.some((p) => p.id === page.postId));
-    handle = author?.handle ?? handle;
-  }
-  // No author known: an empty handle matches no reading, so only the page's problems can answer.
-  const target = { platform: 'instagram' as const, handle: handle ?? '', url: '' };
-  if (handle) target.url = instagramUrls.profileUrl(handle);
-  return settleReadings(target, readings, input.now, {
+  return settlePage(page, readings, input.now, {
+    platform: 'instagram',
+    profileUrl: instagramUrls.profileUrl,
     expected: EXPECTED,
     ...(input.at === undefined ? {} : { capturedAt: input.at }),
   });

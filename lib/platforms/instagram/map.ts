@@ -171,13 +171,19 @@ export function addMedias(
   for (const m of medias ?? []) {
     if (!m) continue;
     // `user` and `owner` are the same account; each may carry fields the other lacks (the xdt
-    // capture's `owner` alone has full_name).
-    const reading =
-      addAccount(book, source, m.user) ??
-      addAccount(book, source, m.owner) ??
-      (fallback && readingFor(book, source, fallback));
-    if (m.user) addAccount(book, source, m.owner);
+    // capture's `owner` alone has full_name). Each object's counts go to its own account; a post
+    // whose two name different accounts has no author Scout can be sure of, and goes to neither.
+    const fromUser = addAccount(book, source, m.user);
+    const fromOwner = addAccount(book, source, m.owner);
+    if (fromUser && fromOwner && differ(identify(m.user), identify(m.owner))) continue;
+    const reading = fromUser ?? fromOwner ?? (fallback && readingFor(book, source, fallback));
     const post = reading && mapMedia(m, reading.platformId, hideDefault);
     if (post) reading.posts.push(post);
   }
+}
+
+/** True when two account objects name different accounts (by handle or by id). */
+function differ(a: Identity, b: Identity): boolean {
+  if (a.handle && b.handle && a.handle !== b.handle) return true;
+  return !!a.platformId && !!b.platformId && a.platformId !== b.platformId;
 }

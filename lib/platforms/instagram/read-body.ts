@@ -1,5 +1,11 @@
 import { isRecord } from '../../extract/lenient';
-import { newReading, normalizeHandle, type Identity, type Reading } from '../../extract/reading';
+import {
+  newReading,
+  normalizeHandle,
+  withOrigin,
+  type Identity,
+  type Reading,
+} from '../../extract/reading';
 import type { ReadingProblem } from '../../extract/reading';
 import { idString } from '../../extract/values';
 import { addAccount, addMedias, type Accounts } from './map';
@@ -26,7 +32,7 @@ const MAX_DOCUMENTS = 64;
 export function readInstagramBody(json: unknown, url: URL, now: number): Reading[] {
   void now;
   try {
-    return readInstagramJson(json, url);
+    return withOrigin(readInstagramJson(json, url), 'body');
   } catch {
     // The schemas never throw on data; this guards the host page against a bug, not the input.
     return [];

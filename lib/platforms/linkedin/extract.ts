@@ -1,6 +1,6 @@
 import { isRecord } from '../../extract/lenient';
-import { newReading, type Reading } from '../../extract/reading';
-import { PROBLEM_REASONS, settleReadings } from '../../extract/settle';
+import { newReading, withOrigin, type Reading } from '../../extract/reading';
+import { settlePage } from '../../extract/settle';
 import type { ProfileCountField } from '../../model/snapshot';
 import type { ExtractInput, ExtractResult, PageKind, PageMaterial } from '../types';
 import { collectLinkedinDocument } from './collect';
@@ -47,7 +47,8 @@ export function readLinkedinMaterial(material: PageMaterial, _url: URL, now: num
       // Nothing in the readers throws on page content; a bug must still not stop the others.
     }
   }
-  return readings;
+  // The DOM readings come from the content script: marked here, as the document's like the rest.
+  return withOrigin(readings, 'document');
 }
 
 function isMaterialText(t: unknown): t is MaterialText {
@@ -66,29 +67,36 @@ function isMaterialText(t: unknown): t is MaterialText {
  */
 export function readLinkedinBody(json: unknown, url: URL, now: number): Reading[] {
   try {
-    return readVoyager(json, url, LINKEDIN_SOURCES.voyager, now);
+    return withOrigin(readVoyager(json, url, LINKEDIN_SOURCES.voyager, now), 'body');
   } catch {
     return [];
   }
 }
 
 /**
- * The page's answer from readings gathered anywhere. The creator is the URL's person or company,
- * except on a post page, where it is the author of the post the URL names (or, when the URL's id
- * is another URN of the same post, the author the page's JSON-LD gives). Post counts that came
- * without an author (a tapped SocialActivityCounts) join posts another payload made the
- * creator's; nothing else without an author is taken.
+ * The page's answer from readings gathered anywhere, under the authorship rule
+ * (lib/extract/authorship.ts). The creator is the URL's person or company; on a post page, the
+ * author the page's own document gives the post the URL names (or, when the URL's id is another
+ * URN of the same post, the author of the page's JSON-LD posting), else the one author every
+ * reading of the post agrees on. Post counts that came without an author (a tapped
+ * SocialActivityCounts) join posts another payload made the creator's; nothing else without an
+ * author is taken.
  */
 export function settleLinkedin(readings: readonly Reading[], input: ExtractInput): ExtractResult {
   const page = linkedinUrls.match(input.url);
   if (!page) return { ok: false, problem: 'not-creator', reason: 'not a LinkedIn creator page' };
-  const handle = page.handle ?? postAuthor(readings, page.postId);
-  if (!handle) {
-    const problem = readings.some((r) => r.problem === 'sign-in-required' && !r.handle)
-      ? 'sign-in-required'
-      : 'no-data';
-    return { ok: false, problem, reason: PROBLEM_REASONS[problem] };
-  }
+  return settlePage(page, readings, input.now, {
+    platform: 'linkedin',
+    profileUrl: linkedinUrls.profileUrl,
+    expected: EXPECTED[page.kind] ?? FOLLOWERS_ONLY,
+    ...(input.at === undefined ? {} : { capturedAt: input.at }),
+    isPagePost: (r) => r.source === LINKEDIN_SOURCES.jsonLd && r.posts.length > 0,
+    adopt: adoptCounts,
+  });
+}
+
+/** The author-less post counts that belong to posts the readings already give `handle`. */
+function adoptCounts(handle: string, readings: readonly Reading[]): Reading[] {
   const own = new Set(
     readings.filter((r) => r.handle === handle).flatMap((r) => r.posts.map((p) => p.id)),
   );
@@ -97,15 +105,7 @@ export function settleLinkedin(readings: readonly Reading[], input: ExtractInput
     const posts = r.handle ? [] : r.posts.filter((p) => own.has(p.id));
     if (posts.length) adopted.push({ ...newReading(r.source, { handle }), posts });
   }
-  return settleReadings(
-    { platform: 'linkedin', handle, url: linkedinUrls.profileUrl(handle) },
-    [...readings, ...adopted],
-    input.now,
-    {
-      expected: EXPECTED[page.kind] ?? FOLLOWERS_ONLY,
-      ...(input.at === undefined ? {} : { capturedAt: input.at }),
-    },
-  );
+  return adopted;
 }
 
 /** `linkedin.extract`: the document and any bodies the page received, merged into one answer. */
@@ -115,20 +115,4 @@ export function extractLinkedin(input: ExtractInput): ExtractResult {
     readings.push(...readLinkedinBody(body.json, body.url, input.now));
   }
   return settleLinkedin(readings, input);
-}
-
-/**
- * The author of the post a post page's URL names: the one account the readings give it to (the
- * JSON-LD posting's author, the card's actor), else the author of the page's JSON-LD posting (the
- * URL may name the post's other URN, `ugcPost-…` for `activity:…`). Payloads that disagree name
- * nobody: a post page is about one author, and picking one could pick the wrong one.
- */
-function postAuthor(readings: readonly Reading[], postId: string | undefined): string | undefined {
-  const authors = (test: (r: Reading) => boolean) => [
-    ...new Set(readings.filter((r) => r.handle && test(r)).map((r) => r.handle)),
-  ];
-  let found = authors((r) => r.posts.some((p) => p.id === postId));
-  if (!found.length)
-    found = authors((r) => r.source === LINKEDIN_SOURCES.jsonLd && !!r.posts.length);
-  return found.length === 1 ? found[0] : undefined;
 }

@@ -1,5 +1,5 @@
-import type { Reading } from '../../extract/reading';
-import { settleReadings } from '../../extract/settle';
+import { withOrigin, type Reading } from '../../extract/reading';
+import { settlePage } from '../../extract/settle';
 import { readIslandTexts } from '../../parsing/json-islands';
 import type { ExtractInput, ExtractResult, PageMaterial } from '../types';
 import { collectTiktokDocument, TIKTOK_ISLANDS } from './collect';
@@ -38,7 +38,8 @@ export function readTiktokMaterial(material: PageMaterial, url: URL, now: number
   } catch {
     // Nothing in the readers throws on page content; a bug must still not reach the host page.
   }
-  return [...readings, ...material.readings];
+  // The DOM readings come from the content script: marked here, as the document's like the rest.
+  return withOrigin([...readings, ...material.readings], 'document');
 }
 
 /** Everything a TikTok document says: its material, gathered and read in one go. */
@@ -47,22 +48,22 @@ export function readTiktokDocument(doc: Document, url: URL, now: number): Readin
 }
 
 /**
- * The page's answer from readings gathered anywhere. The creator is the URL's handle, except on a
- * video page, where it is the author of the video the URL names: the handle in a video URL can be
- * stale (a renamed account) while the payload's author is who posted it.
+ * The page's answer from readings gathered anywhere, under the authorship rule
+ * (lib/extract/authorship.ts). A profile is the URL's handle. On a video page the author is the
+ * one the page's own document gives the video, else the URL's handle: a body the page fetched
+ * about another account that carries the video's id stays that account's. When the document's
+ * author differs from the URL's handle (TikTok serves a video at any `/@<handle>/video/<id>`, and
+ * a renamed account's old links keep the old handle), the document's author is taken only when
+ * the document names one author for the video; a document that names two gives no creator.
  */
 export function settleTiktok(readings: readonly Reading[], input: ExtractInput): ExtractResult {
   const page = tiktokUrls.match(input.url);
   if (!page?.handle) {
     return { ok: false, problem: 'not-creator', reason: 'not a TikTok creator page' };
   }
-  let handle = page.handle;
-  if (page.postId) {
-    const author = readings.find((r) => r.handle && r.posts.some((p) => p.id === page.postId));
-    if (author?.handle) handle = author.handle;
-  }
-  const target = { platform: 'tiktok' as const, handle, url: tiktokUrls.profileUrl(handle) };
-  return settleReadings(target, readings, input.now, {
+  return settlePage(page, readings, input.now, {
+    platform: 'tiktok',
+    profileUrl: tiktokUrls.profileUrl,
     expected: EXPECTED,
     ...(input.at === undefined ? {} : { capturedAt: input.at }),
   });

@@ -1,5 +1,5 @@
 import { isRecord } from '../../extract/lenient';
-import { newReading, type Reading } from '../../extract/reading';
+import { newReading, withOrigin, type Reading } from '../../extract/reading';
 import { readCountText } from './meta';
 import { toCount } from '../../extract/values';
 import { mapItems, mapProfile, statusProblem } from './map';
@@ -17,6 +17,9 @@ import {
 
 export { TIKTOK_SOURCES } from './sources';
 
+/** The path of an account's own post list, the only list whose author-less items are its. */
+const POSTS_LIST = /^\/api\/post\/item_list\/?$/;
+
 /**
  * What a TikTok JSON payload says, recognised by shape: the UNIVERSAL_DATA root, SIGI_STATE,
  * NEXT_DATA, a `/api/user/detail/` body (or the `webapp.user-detail` scope, same shape), an
@@ -27,7 +30,7 @@ export { TIKTOK_SOURCES } from './sources';
 export function readTiktokBody(json: unknown, url: URL, now: number): Reading[] {
   void now;
   try {
-    return readTiktokJson(json, url, undefined, 'en');
+    return withOrigin(readTiktokJson(json, url, undefined, 'en'), 'body');
   } catch {
     // The schemas never throw on data; this guards the host page against a bug, not the input.
     return [];
@@ -118,9 +121,10 @@ function readItemDetail(body: TiktokItemDetail, source: string): Reading[] {
 function readItemList(json: unknown, url: URL, source: string): Reading[] {
   const body = ItemListSchema(json);
   if (!body) return [];
-  // The page asks item_list for one account by secUid: items that do not name their author are
-  // that account's (the 2025 capture names it on every item; older bodies may not).
-  const secUid = url.pathname.includes('/item_list') ? url.searchParams.get('secUid') : null;
+  // The page asks /api/post/item_list/ for one account's own posts by secUid: items that do not
+  // name their author are that account's (the 2025 capture names it on every item; older bodies
+  // may not). Other lists (reposts, recommendations, a feed) hold other people's items: never.
+  const secUid = POSTS_LIST.test(url.pathname) ? url.searchParams.get('secUid') : null;
   const readings = mapItems(source, body.itemList, secUid ? { altIds: [secUid] } : undefined);
   const clock = clockOf(body.extra);
   if (clock !== undefined) for (const r of readings) r.clock = clock;

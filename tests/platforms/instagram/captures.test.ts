@@ -5,6 +5,7 @@ import {
   fixtureFiles,
   IG,
   NOW,
+  OWN_INSTAGRAM,
   readingsOf,
   readText,
   SHARED_INSTAGRAM,
@@ -242,5 +243,54 @@ describeCaptures('real Instagram captures read as PROVENANCE.md says', SHARED_IN
       ok: true,
       snapshot: { handle: 'anasaiaofficial', url: `${IG}/anasaiaofficial/` },
     });
+  });
+});
+
+/** Scout's own media-info body about an invented creator (cora.copies), re-keyed to `code`. */
+function bodyAboutSomeoneElse(code: string): string {
+  return readText(OWN_INSTAGRAM, 'api-media-info-other-creator.json').replaceAll(
+    'C9bReelX7k2',
+    code,
+  );
+}
+
+describeCaptures('whose page a capture is: the authorship rule', SHARED_INSTAGRAM, () => {
+  it('the 2021 page names its post’s author: hers, whatever a fetched body says', () => {
+    const text = readText(SHARED_INSTAGRAM, SHARED_DATA);
+    const url = `${IG}/p/Bb6ZRzAHqRX/`;
+    const result = extractTexts([text], url);
+    expect(result).toMatchObject({
+      ok: true,
+      namedBy: 'document',
+      snapshot: { handle: '_tanshio_', followers: 22 },
+    });
+    const planted = extractTexts([text, bodyAboutSomeoneElse('Bb6ZRzAHqRX')], url);
+    expect(planted).toEqual(result);
+  });
+
+  it.each([
+    [XDT, 'CygtX9ivC0U', 'anasaiaofficial'],
+    [ADRIAN, 'DEiyb48AeB9', 'adrianhorning'],
+  ])('%s alone at its post’s URL is read as named by the readings only', (file, code, handle) => {
+    const text = readText(SHARED_INSTAGRAM, file);
+    const url = `${IG}/reel/${code}/`;
+    // A body names the author, and no document says otherwise: read, but the background files it
+    // only when the URL or the document names the creator (lib/extract/authorship.ts).
+    expect(extractTexts([text], url)).toMatchObject({
+      ok: true,
+      namedBy: 'readings',
+      snapshot: { handle },
+    });
+    // With a second body giving the same post to someone else, nobody is the author.
+    expect(extractTexts([text, bodyAboutSomeoneElse(code)], url)).toEqual({
+      ok: false,
+      problem: 'no-data',
+      reason: 'no profile data found',
+    });
+    // Under the author's own post URL, the URL names them: the other body changes nothing.
+    const named = `${IG}/${handle}/reel/${code}/`;
+    expect(extractTexts([text, bodyAboutSomeoneElse(code)], named)).toEqual(
+      extractTexts([text], named),
+    );
   });
 });

@@ -371,6 +371,7 @@ describe('summaries and the visible header', () => {
     expect(result).toEqual<ExtractResult>({
       ok: true,
       missing: ['recentPosts'],
+      namedBy: 'url',
       snapshot: {
         platform: 'instagram',
         handle: 'kai.summit',

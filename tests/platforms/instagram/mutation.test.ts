@@ -36,6 +36,8 @@ const URLS: Record<string, string> = {
   'instagram-xdt-user-timeline-graphql-anasaiaofficial-2024-02-EXCERPT.json': `${IG}/anasaiaofficial/`,
   'instagram-api-v1-users-info-natgeo-via-hikerapi-2026-04.json': `${IG}/natgeo/`,
   'a1-profile-2020.json': `${IG}/ole.bakes/`,
+  'api-media-info-other-creator.json': `${IG}/cora.copies/`,
+  'post-page-collab.html': `${IG}/p/C9cCollab01/`,
   'feed-user-mira-loops.json': `${IG}/mira.loops/`,
   'header-only-profile.html': `${IG}/mira.loops/`,
   'login-wall.html': `${IG}/mira.loops/`,

@@ -8,6 +8,7 @@ import {
   extractTexts,
   fixtureFiles,
   NOW,
+  OWN_LINKEDIN,
   parseDoc,
   readingsOf,
   readText,
@@ -29,6 +30,7 @@ const FILES = {
     'profile-loggedin_2021-07_ru-locale_alexandr-tretiakov_bpr-guid-codeblocks_excerpt.html',
   activity: 'activity-loggedin_2024-09_comments-tab_fragment.html',
   feed: 'voyager-feed-updatesV2_2023-05_normalized-json_excerpt.json',
+  reshare: 'public-post-reshare_2026-06_tarapowers_resharing-inscape-publishing_d_public_post.html',
 } as const;
 
 // Describe bodies run even when the folder is absent (their tests are then skipped): read nothing.
@@ -164,6 +166,32 @@ describeCaptures('real LinkedIn captures', SHARED_LINKEDIN, () => {
       );
     });
 
+    it('keeps the post its author’s when a fetched body gives it to someone else', () => {
+      // Scout's own profile-updates body, edited so that Mara Lindqvist's first update carries
+      // this post's activity id: the page's JSON-LD names its author, and the body loses.
+      const forged = readText(OWN_LINKEDIN, 'voyager-profile-updates.json').replaceAll(
+        '7338478849231516506',
+        '7300443605666545664',
+      );
+      const result = extractTexts(
+        [
+          text(FILES.post),
+          {
+            text: forged,
+            request:
+              'https://www.linkedin.com/voyager/api/identity/profileUpdatesV2?q=memberShareFeed',
+          },
+        ],
+        url,
+      );
+      expect(result).toMatchObject({
+        ok: true,
+        namedBy: 'document',
+        snapshot: { handle: 'honzajavorek', followers: 4263 },
+      });
+      expect(JSON.stringify(result)).not.toContain('mara-lindqvist');
+    });
+
     it('reads the same answer at the feed/update URL of the post', () => {
       const snapshot = snapshotOf(
         extractPage(
@@ -172,6 +200,39 @@ describeCaptures('real LinkedIn captures', SHARED_LINKEDIN, () => {
         ),
       );
       expect(snapshot).toMatchObject({ handle: 'honzajavorek', followers: 4263 });
+    });
+  });
+
+  describe('guest post page 2026-06: a person (tarapowers) resharing a company post', () => {
+    const url =
+      'https://www.linkedin.com/posts/tarapowers_looking-for-a-tool-that-builds-relationships-activity-7463608443963318272-2kSA';
+
+    it('reads as Tara Powers with 9,143 followers, never the company’s 29,754', () => {
+      const result = extractPage(FILES.reshare, url);
+      const snapshot = snapshotOf(result);
+      expect(snapshot).toMatchObject({
+        handle: 'tarapowers',
+        url: 'https://www.linkedin.com/in/tarapowers/',
+        displayName: 'Tara Powers',
+        followers: 9143,
+        precision: { followers: 'exact' },
+      });
+      expect(result).toMatchObject({ namedBy: 'document' });
+      expect(JSON.stringify(snapshot)).not.toContain('29754');
+      expect(JSON.stringify(snapshot)).not.toContain('inscape-publishing');
+    });
+
+    it('holds her post with its 3 reactions, not the reshared company post', () => {
+      const { recentPosts } = snapshotOf(extractPage(FILES.reshare, url));
+      expect(recentPosts).toMatchObject([
+        { id: '7463608443963318272', likes: 3, precision: { likes: 'exact' } },
+      ]);
+    });
+
+    it('gives the reshared company (inscape-publishing) nothing from this page', () => {
+      const readings = readingsOf(text(FILES.reshare), new URL(url));
+      expect(readings.some((r) => r.handle === 'company/inscape-publishing')).toBe(false);
+      expect(readings.some((r) => r.counts.followers?.value === 29_754)).toBe(false);
     });
   });
 

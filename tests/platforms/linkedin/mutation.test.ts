@@ -167,6 +167,9 @@ const PAGES: Record<string, { url: string; request?: string }> = {
   'post-company.html': {
     url: 'https://www.linkedin.com/posts/nordlys-analytics_pricing-index-activity-7336773864653286530-Zz9q',
   },
+  'post-reshare.html': {
+    url: 'https://www.linkedin.com/posts/elin-sand_onboarding-that-sticks-activity-7338112686490834567-Qx2w',
+  },
   'jsonld-zero-visible.html': { url: 'https://www.linkedin.com/in/ines-duarte/' },
   'rounded-vs-jsonld.html': { url: 'https://www.linkedin.com/in/tom-achebe/' },
   'authwall.html': { url: 'https://www.linkedin.com/in/mara-lindqvist/' },

@@ -1,6 +1,15 @@
 import { expect, it } from 'vitest';
 import { ProfileSnapshotSchema, type Post, type ProfileSnapshot } from '../../../lib/model';
-import { extractTexts, fixtureFiles, guessProfileUrl, NOW, readText, SHARED_TIKTOK } from './load';
+import { parseJsonDocuments } from '../../../lib/parsing/json-documents';
+import {
+  extractTexts,
+  fixtureFiles,
+  guessProfileUrl,
+  NOW,
+  OWN_TIKTOK,
+  readText,
+  SHARED_TIKTOK,
+} from './load';
 import { describeCaptures } from '../../captures';
 
 // The real TikTok captures live in ../shared/fixtures/tiktok (or SCOUT_FIXTURES) and are never copied
@@ -228,4 +237,60 @@ describeCaptures('real TikTok captures read as PROVENANCE.md says', SHARED_TIKTO
       }
     },
   );
+});
+
+/** Scout's own body about an invented creator (cora.copies), re-keyed to carry `videoId`. */
+function bodyAboutSomeoneElse(videoId: string): string {
+  return readText(OWN_TIKTOK, 'api-item-detail-other-creator.json').replaceAll(
+    '7497343015539092977',
+    videoId,
+  );
+}
+
+describeCaptures('whose page a capture is: the authorship rule', SHARED_TIKTOK, () => {
+  const NEXT = 'tiktok-profile-next-data-tiktok-2021-01.html';
+  const LIST = 'tiktok-api-post-item_list-rapidapi45-zg.520-2025-10.json';
+  const cases = [
+    { file: NEXT, handle: 'tiktok', video: '6912598122988326149', followers: 50_100_000 },
+    { file: LIST, handle: 'zg.520', video: '7513039993741397256', followers: 427_700 },
+  ];
+
+  it.each(cases)(
+    '$file at its own video URL is $handle’s',
+    ({ file, handle, video, followers }) => {
+      const text = readText(SHARED_TIKTOK, file);
+      const url = `https://www.tiktok.com/@${handle}/video/${video}`;
+      const result = extractTexts([text], url);
+      expect(result).toMatchObject({ ok: true, snapshot: { handle, followers } });
+      // A body the page fetched about someone else, with the same video id, changes nothing.
+      const planted = extractTexts([text, bodyAboutSomeoneElse(video)], url);
+      expect(planted).toEqual(result);
+      expect(JSON.stringify(planted)).not.toContain('cora.copies');
+    },
+  );
+
+  it('the 2021 document names its videos’ author under any handle in the URL', () => {
+    const url = 'https://www.tiktok.com/@someone.else/video/6912598122988326149';
+    const result = extractTexts([readText(SHARED_TIKTOK, NEXT)], url);
+    expect(result).toMatchObject({ ok: true, namedBy: 'document', snapshot: { handle: 'tiktok' } });
+  });
+
+  it('a fetched body never renames the URL’s creator: zg.520’s body under another handle is no data', () => {
+    const url = 'https://www.tiktok.com/@someone.else/video/7513039993741397256';
+    expect(extractTexts([readText(SHARED_TIKTOK, LIST)], url)).toEqual({
+      ok: false,
+      problem: 'no-data',
+      reason: 'no profile data found',
+    });
+  });
+
+  it('the trending-feed capture is not JSON: it reads as nothing, so usergerageda is never stored', () => {
+    const file = 'tiktok-api-item_list-trending-feed-usergerageda-2024-12-PSEUDOJSON-elided.txt';
+    const text = readText(SHARED_TIKTOK, file);
+    // Not one of the files the per-file suite reads (.json and .html): PROVENANCE.md says it is
+    // not valid JSON. The tap path parses a body before reading it: here, nothing to read.
+    expect(fixtureFiles(SHARED_TIKTOK)).not.toContain(file);
+    expect(parseJsonDocuments(text)).toEqual([]);
+    expect(text).toContain('usergerageda');
+  });
 });
