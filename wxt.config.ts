@@ -1,7 +1,26 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { HOST_MATCHES } from './lib/platforms/hosts';
+
+/** Replaces the extension id in WXT's content-script event names with a per-load random value. */
+function perLoadEventNames(): Plugin {
+  const stable = '${browser?.runtime?.id}';
+  return {
+    name: 'per-load-event-names',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/wxt\/dist\/utils\/internal\/custom-events\.mjs$/.test(id)) return null;
+      // Fail the build rather than ship the stable names after a WXT upgrade moves them.
+      if (!code.includes(stable))
+        throw new Error(`${id}: WXT's event names changed; update wxt.config.ts`);
+      const salt =
+        'const loadSalt = globalThis.crypto?.randomUUID?.() ?? String(Math.random()).slice(2);';
+      return { code: `${salt}\n${code.replace(stable, '${loadSalt}')}`, map: null };
+    },
+  };
+}
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -44,12 +63,19 @@ export default defineConfig({
         { minimum_chrome_version: '131' }),
   }),
   hooks: {
-    // Stack traces through the tap would otherwise name chrome-extension://<id>/...: a stable
-    // fingerprint of Scout for any page that throws through fetch.
+    // WXT names its content-script events `<extension id>:<entrypoint>:wxt:…` and dispatches the
+    // location-change one on the page's window: a page that knows Scout's id could listen for it,
+    // or stop Scout with a forged "content script started". A per-load random prefix instead.
+    'vite:build:extendConfig': (_entrypoints, config) => {
+      config.plugins = [...(config.plugins ?? []), perLoadEventNames()];
+    },
+    // The tap's frames in a stack trace would otherwise name chrome-extension://<id>/…. The tap
+    // removes its frames from errors that pass through it; the ones it cannot reach (a page's getter
+    // called by fetch while the wrapper is on the stack) read like any evaluated code's.
     'build:done': (wxt) => {
       appendFileSync(
         join(wxt.config.outDir, 'content-scripts/tap.js'),
-        '\n//# sourceURL=fetch.js\n',
+        '\n//# sourceURL=<anonymous>\n',
       );
     },
   },

@@ -1,12 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import {
-  isAllowed,
-  rulesForHost,
-  TAP_EVENT,
-  TAP_HELLO_EVENT,
-  TAP_MAX_BODY,
-  TAP_READY_EVENT,
-} from '../tap/allow-list';
+import { isAllowed, rulesForHost, TAP_MAX_BODY } from '../tap/allow-list';
+import { meet } from '../tap/channel';
 
 /** A response body the page itself received, as text (parsed in the background, not here). */
 export interface TappedBody {
@@ -35,8 +29,9 @@ function reject(reason: TapRejection): null {
 }
 
 /**
- * Checks one tap event. The page can dispatch the same event, so its detail is untrusted page data:
- * origin, path, size and shape (it must start like JSON) are checked before it goes anywhere.
+ * Checks one body from the tap. Only the tap can write on the channel, but what it copied is still
+ * the page's data: origin, path, size and shape (it must start like JSON) are checked before it
+ * goes anywhere.
  */
 export function acceptTapDetail(detail: unknown, pageUrl: URL): TappedBody | null {
   if (typeof detail !== 'string') return reject('not-text');
@@ -58,13 +53,23 @@ export function acceptTapDetail(detail: unknown, pageUrl: URL): TappedBody | nul
   return { url, text };
 }
 
-/** Listens to the MAIN-world tap and tells it when this side is ready (in either start order). */
+/**
+ * Opens the private channel to the MAIN-world tap (in either start order) and hands over every body
+ * it copies. Call it once, synchronously in the content script's `main` at document_start: later, a
+ * page script could be listening, so the channel is not offered then and no body arrives.
+ */
 export function listenToTap(ctx: ContentScriptContext, onBody: (body: TappedBody) => void): void {
-  const ready = () => window.dispatchEvent(new CustomEvent(TAP_READY_EVENT));
-  ctx.addEventListener(window, TAP_EVENT as 'message', (event) => {
-    const body = acceptTapDetail((event as unknown as CustomEvent).detail, new URL(location.href));
-    if (body) onBody(body);
+  meet(document, (channel) => {
+    const offBody = channel.on('body', (detail) => {
+      const body = acceptTapDetail(detail, new URL(location.href));
+      if (body) onBody(body);
+    });
+    // Ready now, and again whenever the tap opens after us and says hello.
+    const offHello = channel.on('hello', () => channel.send('ready', ''));
+    channel.send('ready', '');
+    ctx.onInvalidated(() => {
+      offBody();
+      offHello();
+    });
   });
-  ctx.addEventListener(window, TAP_HELLO_EVENT as 'message', ready);
-  ready();
 }

@@ -50,20 +50,35 @@ export function rulesForHost(hostname: string): readonly TapRule[] {
   return [];
 }
 
+/** Whether a pattern matches a text (the tap passes the engine's own `exec`, which a page cannot swap). */
+export type Matcher = (pattern: RegExp, text: string) => boolean;
+
+const test: Matcher = (pattern, text) => pattern.test(text);
+
+/**
+ * True when a response of this path may be read; `queryName` is asked only where the path's rule
+ * needs a query name. Plain indexed loops: in the page's world, array methods are the page's.
+ */
+export function allows(
+  rules: readonly TapRule[],
+  path: string,
+  queryName: () => string | null,
+  match: Matcher = test,
+): boolean {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    if (match(rule.path, path) && (!rule.query || match(rule.query, queryName() ?? '')))
+      return true;
+  }
+  return false;
+}
+
 /** True when a response of this URL (and query name, if any) may be read. */
 export function isAllowed(url: URL, queryName: string | null, rules: readonly TapRule[]): boolean {
-  return rules.some(
-    (rule) =>
-      rule.path.test(url.pathname) &&
-      (!rule.query || rule.query.test(queryName ?? url.searchParams.get('queryId') ?? '')),
-  );
+  return allows(rules, url.pathname, () => queryName ?? url.searchParams.get('queryId'));
 }
 
 /** A copied body larger than this is dropped: no profile payload comes near it. */
 export const TAP_MAX_BODY = 4 * 1024 * 1024;
 /** Bodies kept while the isolated side is not listening yet. */
 export const TAP_MAX_BUFFER = 16;
-/** The events the two worlds speak with (DOM events cross worlds; their string details do too). */
-export const TAP_EVENT = 'scout:tap';
-export const TAP_READY_EVENT = 'scout:tap-ready';
-export const TAP_HELLO_EVENT = 'scout:tap-hello';
