@@ -1,8 +1,22 @@
+import { useMemo } from 'react';
+import { currentNumbers } from '@/lib/export/rows';
 import { displayHandle, formatCount, PLATFORM_NAMES } from '@/lib/format';
-import type { ProfileSnapshot } from '@/lib/model';
+import { capitalize, moneyRange } from './card/format';
+import { DELIVERABLE_LABELS, MAIN_DELIVERABLE, type RateCard } from '@/lib/metrics/rates';
+import type { CreatorRow } from '@/lib/model';
 
-/** Who the creator is and their headline counts; unknown counts say so, never 0. */
-export function CreatorSummary({ snapshot }: { snapshot: ProfileSnapshot }) {
+/**
+ * Who the creator is, their headline counts and their main price, computed with `rateCard` (the
+ * card in force; null while it loads). Unknown counts say so, never 0.
+ */
+export function CreatorSummary({
+  creator,
+  rateCard,
+}: {
+  creator: CreatorRow;
+  rateCard: RateCard | null;
+}) {
+  const { snapshot } = creator;
   const { platform, handle, displayName, precision } = snapshot;
   const audience =
     platform === 'linkedin' &&
@@ -10,6 +24,10 @@ export function CreatorSummary({ snapshot }: { snapshot: ProfileSnapshot }) {
     snapshot.connections !== undefined
       ? { label: 'Connections', value: snapshot.connections, precision: precision.connections }
       : { label: 'Followers', value: snapshot.followers, precision: precision.followers };
+  const rate = useMemo(
+    () => (rateCard ? currentNumbers(creator, rateCard).rate : null),
+    [creator, rateCard],
+  );
   return (
     <section aria-label="Creator">
       <h1>{displayName ?? displayHandle(platform, handle)}</h1>
@@ -25,6 +43,10 @@ export function CreatorSummary({ snapshot }: { snapshot: ProfileSnapshot }) {
         <div className="stat">
           <dt>{platform === 'tiktok' ? 'Videos' : 'Posts'}</dt>
           <dd>{formatCount(snapshot.posts, precision.posts)}</dd>
+        </div>
+        <div className="stat">
+          <dt>{capitalize(DELIVERABLE_LABELS[MAIN_DELIVERABLE[platform]])}</dt>
+          <dd>{rateCard === null ? '…' : rate ? moneyRange(rate, rate.currency) : 'unknown'}</dd>
         </div>
         <div className="stat">
           <dt>Recent posts read</dt>

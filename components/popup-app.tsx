@@ -3,10 +3,11 @@ import { useEffect, useState } from 'react';
 import type { ScoutDb } from '@/lib/db/database';
 import { DEFAULT_LIST } from '@/lib/db/shortlists';
 import type { Reply, RequestOf, ResponseOf } from '@/lib/messaging/protocol';
+import { describeSaveConflicts, useSaveDraft } from './card/save-menu';
 import { CreatorSummary } from './creator-summary';
 import { downloadFile, listCsvFile } from './shortlists/download';
-import { parseTags } from './shortlists/entry-row';
 import { errorMessage } from './shortlists/errors';
+import { INVALID_RATE_CARD, useRateCard } from './shortlists/use-rate-card';
 
 type TabView = ResponseOf<'creator/for-tab'>;
 
@@ -22,15 +23,18 @@ export interface PopupApi {
 
 const NEW_LIST = '__new__';
 
-/** The toolbar popup: the current tab's creator (or the last seen), saved to a list in one click. */
+/**
+ * The toolbar popup: the current tab's creator (or the last seen) with their price under the rate
+ * card in force, saved to a list in one click; the form shows the note and tags stored on the
+ * chosen list and saves only what the user changed.
+ */
 export function PopupApp({ api, tabId }: { api: PopupApi; tabId: number | undefined }) {
   const [view, setView] = useState<TabView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [listId, setListId] = useState<string>(DEFAULT_LIST.id);
   const [newName, setNewName] = useState('');
-  const [note, setNote] = useState('');
-  const [tags, setTags] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
+  const rateCard = useRateCard();
   const [exported, setExported] = useState<string | null>(null);
   const lists = useLiveQuery(async () => {
     const [rows, entries] = await Promise.all([
@@ -54,25 +58,36 @@ export function PopupApp({ api, tabId }: { api: PopupApi; tabId: number | undefi
 
   const creator = view?.creator;
   const current = view?.page?.creatorKey === creator?.key && view?.tabId === tabId;
+  // What this creator has on each list, live: the form shows the chosen list's note and tags.
+  const creatorKey = creator?.key;
+  const stored = useLiveQuery(
+    async () =>
+      creatorKey
+        ? await api.db.shortlistEntries.where('creatorKey').equals(creatorKey).toArray()
+        : [],
+    [api.db, creatorKey],
+  );
+  const entry = listId === NEW_LIST ? undefined : stored?.find((e) => e.listId === listId);
+  const draft = useSaveDraft(entry && { note: entry.note, tags: entry.tags });
 
   const onSave = async () => {
     if (!creator) return;
     setError(null);
-    const request: RequestOf<'shortlist/save'> =
-      listId === NEW_LIST
+    setSaved(null);
+    const request: RequestOf<'shortlist/save'> = {
+      ...(listId === NEW_LIST
         ? { creatorKey: creator.key, newListName: newName }
-        : { creatorKey: creator.key, listId };
-    // Blank fields are left out: saving again must not clear a note written on the shortlists page.
-    if (note.trim()) request.note = note;
-    const tagList = parseTags(tags);
-    if (tagList.length > 0) request.tags = tagList;
+        : { creatorKey: creator.key, listId }),
+      ...draft.changes(),
+    };
     const reply = await api.save(request);
     if (reply.ok) {
       setSaved(reply.data.listName);
       setListId(reply.data.listId);
       setNewName('');
-      setNote('');
-      setTags('');
+      draft.reset();
+      const conflicts = describeSaveConflicts(reply.data.conflicts);
+      if (conflicts) setError(`Not saved: ${conflicts}.`);
     } else setError(reply.error.message);
   };
 
@@ -83,7 +98,14 @@ export function PopupApp({ api, tabId }: { api: PopupApi; tabId: number | undefi
     setError(null);
     setExported(null);
     try {
-      const file = await listCsvFile(api.db, exportList.id, ',', (api.now ?? Date.now)());
+      if (!rateCard) throw new Error('The rate card is still loading; try again.');
+      const file = await listCsvFile(
+        api.db,
+        exportList.id,
+        ',',
+        (api.now ?? Date.now)(),
+        rateCard.card,
+      );
       if (!file) throw new Error('That list no longer exists');
       downloadFile(file);
       setExported(file.name);
@@ -98,11 +120,19 @@ export function PopupApp({ api, tabId }: { api: PopupApi; tabId: number | undefi
       {creator ? (
         <>
           {!current && <p className="muted">Last creator seen</p>}
-          <CreatorSummary snapshot={creator.snapshot} />
+          <CreatorSummary creator={creator} rateCard={rateCard?.card ?? null} />
+          {rateCard?.source === 'invalid' && <p className="muted small">{INVALID_RATE_CARD}</p>}
           <div className="row">
             <label>
               List{' '}
-              <select value={listId} onChange={(e) => setListId(e.target.value)}>
+              <select
+                value={listId}
+                onChange={(e) => {
+                  // Another list has its own note and tags: the form shows those.
+                  setListId(e.target.value);
+                  draft.reset();
+                }}
+              >
                 {options.map((l) => (
                   <option key={l.id} value={l.id}>
                     {l.name}
@@ -121,11 +151,16 @@ export function PopupApp({ api, tabId }: { api: PopupApi; tabId: number | undefi
           </div>
           <label className="stacked">
             Note
-            <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+            <textarea
+              rows={2}
+              value={draft.note}
+              maxLength={5000}
+              onChange={(e) => draft.setNote(e.target.value)}
+            />
           </label>
           <label className="stacked">
             Tags (comma-separated)
-            <input value={tags} onChange={(e) => setTags(e.target.value)} />
+            <input value={draft.tags} onChange={(e) => draft.setTags(e.target.value)} />
           </label>
           <p>
             <button

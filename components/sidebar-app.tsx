@@ -1,4 +1,4 @@
-import type { SaveOptions } from './card/save-menu';
+import { describeSaveConflicts, type SaveOptions } from './card/save-menu';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Reply, ResponseOf } from '@/lib/messaging/protocol';
@@ -141,8 +141,11 @@ export function SidebarApp({ api, layout = DEFAULT_LAYOUT }: { api: SidebarApi; 
     const onSave = async (options?: SaveOptions) => {
       set({ saving: true, saveError: null });
       const reply = await api.save(creator.key, options);
-      if (reply.ok) set({ saving: false, savedTo: reply.data.listName });
-      else set({ saving: false, saveError: reply.error.message });
+      // A field changed elsewhere since the form showed it stays as stored, and is said.
+      if (reply.ok) {
+        const saveError = describeSaveConflicts(reply.data.conflicts);
+        set({ saving: false, savedTo: reply.data.listName, saveError });
+      } else set({ saving: false, saveError: reply.error.message });
     };
     identity = collapsed ? (
       <CreatorSlim summary={summary} />

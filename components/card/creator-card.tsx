@@ -1,4 +1,4 @@
-import { SaveMenu, type SaveOptions } from './save-menu';
+import { SaveMenu, type SaveList, type SaveOptions } from './save-menu';
 import { useId } from 'react';
 import type { RateCard, VetDetail } from '@/lib/metrics';
 import { ActivitySection } from './activity-section';
@@ -73,7 +73,7 @@ export function CreatorCard({
   /** Names of the lists the creator is on. */
   lists: string[];
   /** Every list, for the "Save to…" menu. */
-  allLists: { id: string; name: string }[];
+  allLists: SaveList[];
   onSave: (options?: SaveOptions) => void;
 }) {
   const saving = useSidebar((s) => s.saving);

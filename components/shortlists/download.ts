@@ -4,6 +4,7 @@ import { toJson } from '@/lib/export/json';
 import { toExportRows } from '@/lib/export/rows';
 import { toClipboardTable } from '@/lib/export/table';
 import type { ScoutDb } from '@/lib/db/database';
+import type { RateCard } from '@/lib/metrics/rates';
 
 /** A file to hand to the browser: its name and contents. */
 export interface ExportFile {
@@ -66,16 +67,21 @@ export async function copyText(text: string): Promise<boolean> {
 
 export type CsvDelimiter = ',' | ';';
 
-/** A list as a CSV file (entries in the order they were added); undefined when the list is gone. */
+/**
+ * A list as a CSV file (entries in the order they were added), priced with `card`, the rate card
+ * in force; undefined when the list is gone.
+ */
 export async function listCsvFile(
   db: ScoutDb,
   listId: string,
   delimiter: CsvDelimiter,
   now: number,
+  card: RateCard,
 ): Promise<ExportFile | undefined> {
   const data = await readListForExport(db, listId);
   if (!data) return undefined;
-  const csv = toCsv(toExportRows(data.list, data.entries, data.creatorsByKey), { delimiter });
+  const rows = toExportRows(data.list, data.entries, data.creatorsByKey, card);
+  const csv = toCsv(rows, { delimiter });
   return {
     name: exportFileName(data.list.name, 'csv', now),
     blob: new Blob([csv], { type: 'text/csv;charset=utf-8' }),
@@ -97,13 +103,17 @@ export async function listJsonFile(
   };
 }
 
-/** A list as tab-separated rows for pasting into a spreadsheet; undefined when the list is gone. */
+/**
+ * A list as tab-separated rows for pasting into a spreadsheet, priced with `card`; undefined when
+ * the list is gone.
+ */
 export async function listTable(
   db: ScoutDb,
   listId: string,
+  card: RateCard,
 ): Promise<{ text: string; rows: number } | undefined> {
   const data = await readListForExport(db, listId);
   if (!data) return undefined;
-  const rows = toExportRows(data.list, data.entries, data.creatorsByKey);
+  const rows = toExportRows(data.list, data.entries, data.creatorsByKey, card);
   return { text: toClipboardTable(rows), rows: rows.length };
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { removeEntry, updateEntry, type EntryFields } from '@/lib/db/edits';
 import type { ScoutDb } from '@/lib/db/database';
 import { PLATFORM_NAMES } from '@/lib/format';
-import { ENTRY_STATUSES, type EntryStatus, type Platform } from '@/lib/model';
+import { ENTRY_STATUSES, parseTags, type EntryStatus, type Platform } from '@/lib/model';
 import { count, percent } from '../card/format';
 import { errorMessage } from './errors';
 import type { RowView } from './row-view';
@@ -16,18 +16,6 @@ export interface Notice {
 type Editable = 'status' | 'note' | 'tags';
 
 const FIELD_NAMES: Record<Editable, string> = { status: 'status', note: 'note', tags: 'tags' };
-
-/** "a, b , ,c" → ["a", "b", "c"]: the tags as typed, without blanks or repeats. */
-export function parseTags(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(',')
-        .map((t) => t.trim())
-        .filter(Boolean),
-    ),
-  ];
-}
 
 const shown = (field: Editable, value: EntryFields[Editable]): string =>
   Array.isArray(value) ? value.join(', ') : String(value ?? '');
@@ -52,7 +40,6 @@ export function EntryRow({
 }) {
   const { entry, creator, name } = row;
   const snapshot = creator?.snapshot;
-  const vetting = creator?.vetting;
   const [note, setNote] = useState<{ base: string; draft: string } | null>(null);
   const [tags, setTags] = useState<{ base: string[]; draft: string } | null>(null);
 
@@ -123,9 +110,7 @@ export function EntryRow({
         ) : (
           <>
             {percent(row.er)}
-            {vetting?.engagement.grade && (
-              <span className="muted"> · {vetting.engagement.grade}</span>
-            )}
+            {row.grade && <span className="muted"> · {row.grade}</span>}
           </>
         )}
       </td>

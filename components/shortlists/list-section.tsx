@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { deleteList, renameList } from '@/lib/db/edits';
 import type { ScoutDb } from '@/lib/db/database';
+import type { RateCard } from '@/lib/metrics/rates';
 import type { CreatorRow, Shortlist, ShortlistEntry } from '@/lib/model';
 import { ConfirmDialog } from './confirm-dialog';
 import { copyText, downloadFile, listCsvFile, listJsonFile, listTable } from './download';
@@ -24,18 +25,23 @@ const COLUMNS: { key: SortKey | null; label: string }[] = [
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** One list: its entries as a sortable table, with rename, delete and the exports. */
+/**
+ * One list: its entries as a sortable table, with rename, delete and the exports; the table and
+ * the exports price each creator with `rateCard`, the card in force.
+ */
 export function ListSection({
   db,
   list,
   entries,
   creators,
+  rateCard,
   now,
 }: {
   db: ScoutDb;
   list: Shortlist;
   entries: readonly ShortlistEntry[];
   creators: ReadonlyMap<string, CreatorRow>;
+  rateCard: RateCard;
   now: () => number;
 }) {
   const [sort, setSort] = useState<Sort | null>(null);
@@ -90,7 +96,7 @@ export function ListSection({
 
   const onCsv = () =>
     run(async () => {
-      const file = await listCsvFile(db, list.id, semicolon ? ';' : ',', now());
+      const file = await listCsvFile(db, list.id, semicolon ? ';' : ',', now(), rateCard);
       if (!file) throw new Error('That list no longer exists');
       downloadFile(file);
       report({ kind: 'status', text: `Exported ${file.name}.` });
@@ -104,7 +110,7 @@ export function ListSection({
     });
   const onCopy = () =>
     run(async () => {
-      const table = await listTable(db, list.id);
+      const table = await listTable(db, list.id, rateCard);
       if (!table) throw new Error('That list no longer exists');
       if (await copyText(table.text)) {
         report({
@@ -119,10 +125,13 @@ export function ListSection({
       }
     });
 
-  const rows = sortRows(
-    entries.map((e) => toRowView(e, creators.get(e.creatorKey))),
-    sort,
+  // Vetting every creator again is pure but not free on a 10,000-creator list: once per change of
+  // the data or the rate card, not on every sort click or notice.
+  const views = useMemo(
+    () => entries.map((e) => toRowView(e, creators.get(e.creatorKey), rateCard)),
+    [entries, creators, rateCard],
   );
+  const rows = sortRows(views, sort);
   return (
     <section aria-labelledby={headingId} className="shortlist">
       <div className="row list-head">

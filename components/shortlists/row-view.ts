@@ -1,7 +1,13 @@
-import { MAIN_DELIVERABLE } from '@/lib/metrics/rates';
-import { formatRateRange } from '@/lib/export/rows';
+import type { RateCard } from '@/lib/metrics/rates';
+import { currentNumbers, formatRateRange } from '@/lib/export/rows';
 import { displayHandle } from '@/lib/format';
-import { ENTRY_STATUSES, TIERS, type CreatorRow, type ShortlistEntry } from '@/lib/model';
+import {
+  ENTRY_STATUSES,
+  TIERS,
+  type CreatorRow,
+  type Grade,
+  type ShortlistEntry,
+} from '@/lib/model';
 
 /** One entry of a list with what the table shows and sorts by. */
 export interface RowView {
@@ -13,18 +19,24 @@ export interface RowView {
   tier: string | null;
   followers: number | null;
   er: number | null;
+  grade: Grade | null;
+  /** The main deliverable's price under the rate card in force. */
   rateRange: string | null;
   rateLow: number | null;
   /** Warnings; null when the snapshot has not been checked. */
   warnings: number | null;
 }
 
-export function toRowView(entry: ShortlistEntry, creator: CreatorRow | undefined): RowView {
+/** An entry as the table shows it: the card's numbers now, prices under `card`. */
+export function toRowView(
+  entry: ShortlistEntry,
+  creator: CreatorRow | undefined,
+  card: RateCard,
+): RowView {
   const snapshot = creator?.snapshot;
   const vetting = creator?.vetting;
-  const rate = snapshot
-    ? vetting?.rates.find((r) => r.deliverable === MAIN_DELIVERABLE[snapshot.platform])
-    : undefined;
+  const now = creator ? currentNumbers(creator, card) : null;
+  const rate = now?.rate;
   return {
     entry,
     creator,
@@ -32,9 +44,10 @@ export function toRowView(entry: ShortlistEntry, creator: CreatorRow | undefined
       ? snapshot.displayName || displayHandle(snapshot.platform, snapshot.handle)
       : entry.creatorKey,
     platform: snapshot?.platform ?? entry.creatorKey.slice(0, entry.creatorKey.indexOf(':')),
-    tier: vetting?.tier ?? null,
+    tier: now?.tier ?? null,
     followers: snapshot?.followers ?? null,
-    er: vetting?.engagement.rate ?? null,
+    er: now?.engagement.rate ?? null,
+    grade: now?.engagement.grade ?? null,
     rateRange: rate ? formatRateRange(rate) : null,
     rateLow: rate?.low ?? null,
     warnings: vetting ? vetting.flags.length : null,

@@ -3,7 +3,7 @@ import { getCreator, historyOf, recordSnapshot } from '../db/creators';
 import { computeVetting } from '../metrics/vet';
 import type { RateCard } from '../metrics/rates';
 import type { ScoutDb } from '../db/database';
-import { listsOf, MissingError, saveToShortlist } from '../db/shortlists';
+import { listsForSaving, listsOf, MissingError, saveToShortlist } from '../db/shortlists';
 import { fail, type Reply, type ResponseOf, type TabRecord } from '../messaging/protocol';
 import { ProfileSnapshotSchema, type ProfileSnapshot } from '../model/snapshot';
 import { RESEND_MESSAGE } from '../messaging/client';
@@ -234,9 +234,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
             rateCard: card,
           }).detail
         : null;
-      const allLists = (
-        await db.shortlists.orderBy('updatedAt').reverse().limit(100).toArray()
-      ).map((l) => ({ id: l.id, name: l.name }));
+      // With the creator's note and tags on each: the save form shows (and merges into) them.
+      const allLists = await listsForSaving(db, creator?.key);
       return { ok: true, data: { tabId, page, creator, lists, allLists, detail, rateCard: card } };
     },
 

@@ -1,5 +1,12 @@
 import { deepEqual, formatPath } from '../export/json';
-import { ListNameSchema, ShortlistEntrySchema, type ShortlistEntry } from '../model';
+import {
+  ENTRY_FIELDS,
+  LIST_FIELDS,
+  ListNameSchema,
+  ShortlistEntrySchema,
+  type Shortlist,
+  type ShortlistEntry,
+} from '../model';
 import type { ScoutDb } from './database';
 import { withQuota } from './quota';
 import { MissingError } from './shortlists';
@@ -22,15 +29,7 @@ export type EntryFields = Pick<
   'status' | 'note' | 'tags' | 'agreedRate' | 'deliverable' | 'utmLink' | 'discountCode'
 >;
 export type EntryField = keyof EntryFields;
-export const ENTRY_FIELDS = [
-  'status',
-  'note',
-  'tags',
-  'agreedRate',
-  'deliverable',
-  'utmLink',
-  'discountCode',
-] as const satisfies readonly EntryField[];
+export { ENTRY_FIELDS };
 
 /** A field both this edit and another one changed, to different values: it was not saved. */
 export type FieldConflict<Fields, K extends keyof Fields = keyof Fields> = {
@@ -78,6 +77,83 @@ export function mergeFields<Fields extends object, K extends keyof Fields>(
   return { next, changed, saved, conflicts };
 }
 
+/** A row whose fields carry the time each last changed (see `fieldTimes` in lib/model). */
+export interface Timed {
+  updatedAt: number;
+  fieldTimes?: Partial<Record<string, number>> | undefined;
+}
+
+/** When a field of a row last changed: its own time, else (a row from before) the row's. */
+export function fieldTime(row: Timed, field: string): number {
+  return row.fieldTimes?.[field] ?? row.updatedAt;
+}
+
+/**
+ * The row's field times after `changed` fields were written at `now`: every field gets a time, so
+ * later writes never fall back to an `updatedAt` that other fields moved on.
+ */
+export function stampFields<F extends string>(
+  row: Timed,
+  fields: readonly F[],
+  changed: readonly F[],
+  now: number,
+): Record<F, number> {
+  const times = {} as Record<F, number>;
+  for (const field of fields) times[field] = changed.includes(field) ? now : fieldTime(row, field);
+  return times;
+}
+
+/** A field of an imported row kept as it is here, because here it is as new or newer. */
+export interface KeptField<K> {
+  field: K;
+  reason: 'local-newer' | 'same-time';
+  /** When each side last changed the field. */
+  localAt: number;
+  importedAt: number;
+}
+
+/**
+ * Two copies of one row (the one here and an imported one) merged field by field: each field that
+ * differs takes the newer copy's value by its field time, through `mergeFields` (so the value here
+ * is the base the imported one replaces). A field as new or newer here stays and is reported.
+ */
+export function mergeNewer<Row extends Timed, K extends keyof Row & string>(
+  local: Row,
+  imported: Row,
+  fields: readonly K[],
+): { next: Row; taken: K[]; kept: KeptField<K>[] } {
+  const changes = {} as Pick<Row, K>;
+  const base = {} as Pick<Row, K>;
+  const kept: KeptField<K>[] = [];
+  const taken: K[] = [];
+  for (const field of fields) {
+    if (deepEqual(local[field], imported[field])) continue;
+    const localAt = fieldTime(local, field);
+    const importedAt = fieldTime(imported, field);
+    if (importedAt > localAt) {
+      changes[field] = imported[field];
+      base[field] = local[field];
+      taken.push(field);
+    } else {
+      kept.push({
+        field,
+        reason: importedAt < localAt ? 'local-newer' : 'same-time',
+        localAt,
+        importedAt,
+      });
+    }
+  }
+  if (taken.length === 0) return { next: local, taken, kept };
+  const { next } = mergeFields<Row, K>(local, changes, base);
+  const times = {} as Record<K, number>;
+  for (const field of fields) {
+    times[field] = Math.max(fieldTime(local, field), fieldTime(imported, field));
+  }
+  next.fieldTimes = times;
+  next.updatedAt = Math.max(local.updatedAt, ...taken.map((f) => times[f]));
+  return { next, taken, kept };
+}
+
 /**
  * Saves an edit of an entry made from `base` (the values the form showed), merging field by field
  * with any edit another tab saved meanwhile: nothing is silently lost (see `mergeFields`).
@@ -102,6 +178,8 @@ export async function updateEntry<K extends EntryField>(
         base as Pick<ShortlistEntry, K>,
       );
       if (changed) {
+        const written = saved.filter((f) => !deepEqual(current[f], next[f]));
+        next.fieldTimes = stampFields(current, ENTRY_FIELDS, written, now);
         const parsed = ShortlistEntrySchema.safeParse({ ...next, updatedAt: now });
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
@@ -150,7 +228,14 @@ export async function renameList(
         { name: checked.data },
         { name: base },
       );
-      if (changed) await db.shortlists.update(id, { name: next.name, updatedAt: now });
+      if (changed) {
+        const times = stampFields<'name'>(list, LIST_FIELDS, ['name'], now);
+        await db.shortlists.update(id, {
+          name: next.name,
+          fieldTimes: times,
+          updatedAt: now,
+        } satisfies Partial<Shortlist>);
+      }
       return { saved, conflicts };
     }),
   );

@@ -1,5 +1,14 @@
-import { entryId, type Shortlist, type ShortlistEntry } from '../model';
+import { deepEqual } from '../export/json';
+import {
+  ENTRY_FIELDS,
+  entryId,
+  type SavedFields,
+  type SaveConflict,
+  type Shortlist,
+  type ShortlistEntry,
+} from '../model';
 import type { ScoutDb } from './database';
+import { mergeFields, stampFields } from './edits';
 import { withQuota } from './quota';
 
 /** The list a one-click save goes to. */
@@ -14,8 +23,14 @@ export interface SaveRequest {
   creatorKey: string;
   listId?: string;
   newListName?: string;
+  /** The note the user wants; left out, the stored note stays as it is. */
   note?: string;
   tags?: string[];
+  /**
+   * The note and tags the form showed when the user started editing them (the stored ones). A
+   * field given without one was edited from a blank form.
+   */
+  base?: Partial<SavedFields>;
 }
 
 export interface SaveResult {
@@ -23,6 +38,8 @@ export interface SaveResult {
   listName: string;
   entryId: string;
   created: boolean;
+  /** Fields changed elsewhere since the form showed them: the stored value stayed. */
+  conflicts: SaveConflict[];
 }
 
 /** A fresh list id that sorts by creation time. */
@@ -32,7 +49,9 @@ export function newListId(now: number): string {
 
 /**
  * Saves a creator Scout has seen to a list (the default list, a named one, or a new one). Saving the
- * same creator again updates the entry's note and tags (only those given), never duplicates it.
+ * same creator again never duplicates the entry: a given note or tags merge into the stored ones
+ * from the values the form showed (`base`, blank when absent), so a field the user did not change
+ * keeps its stored value and one changed elsewhere meanwhile stays and is reported as a conflict.
  * Throws `MissingError` for an unseen creator or a deleted list, `StorageFullError` when full.
  */
 export async function saveToShortlist(
@@ -50,7 +69,13 @@ function saveIn(db: ScoutDb, req: SaveRequest, now: number): Promise<SaveResult>
     }
     let list: Shortlist | undefined;
     if (req.newListName !== undefined) {
-      list = { id: newListId(now), name: req.newListName.trim(), createdAt: now, updatedAt: now };
+      list = {
+        id: newListId(now),
+        name: req.newListName.trim(),
+        fieldTimes: { name: now },
+        createdAt: now,
+        updatedAt: now,
+      };
       await db.shortlists.add(list);
     } else if (req.listId !== undefined && req.listId !== DEFAULT_LIST.id) {
       list = await db.shortlists.get(req.listId);
@@ -58,32 +83,75 @@ function saveIn(db: ScoutDb, req: SaveRequest, now: number): Promise<SaveResult>
     } else {
       list = await db.shortlists.get(DEFAULT_LIST.id);
       if (!list) {
-        list = { ...DEFAULT_LIST, createdAt: now, updatedAt: now };
+        list = { ...DEFAULT_LIST, fieldTimes: { name: now }, createdAt: now, updatedAt: now };
         await db.shortlists.add(list);
       }
     }
     const id = entryId(list.id, req.creatorKey);
     const existing = await db.shortlistEntries.get(id);
-    if (existing) {
-      // Field-level update: a concurrent edit of another field in another tab is kept.
-      const changes: Partial<ShortlistEntry> = { updatedAt: now };
-      if (req.note !== undefined) changes.note = req.note;
-      if (req.tags !== undefined) changes.tags = req.tags;
-      await db.shortlistEntries.update(id, changes);
-    } else {
-      await db.shortlistEntries.add({
-        id,
-        listId: list.id,
-        creatorKey: req.creatorKey,
-        status: 'new',
-        note: req.note ?? '',
-        tags: req.tags ?? [],
-        createdAt: now,
+    const current: ShortlistEntry = existing ?? {
+      id,
+      listId: list.id,
+      creatorKey: req.creatorKey,
+      status: 'new',
+      note: '',
+      tags: [],
+      createdAt: now,
+      updatedAt: now,
+    };
+    const changes: Partial<SavedFields> = {};
+    const base: Partial<SavedFields> = {};
+    if (req.note !== undefined) {
+      changes.note = req.note;
+      base.note = req.base?.note ?? '';
+    }
+    if (req.tags !== undefined) {
+      changes.tags = req.tags;
+      base.tags = req.base?.tags ?? [];
+    }
+    const { next, saved, conflicts } = mergeFields<ShortlistEntry, keyof SavedFields>(
+      current,
+      changes as SavedFields,
+      base as SavedFields,
+    );
+    const written = existing ? saved.filter((f) => !deepEqual(existing[f], next[f])) : [];
+    if (!existing || written.length > 0) {
+      await db.shortlistEntries.put({
+        ...next,
+        fieldTimes: existing
+          ? stampFields(existing, ENTRY_FIELDS, written, now)
+          : stampFields(current, ENTRY_FIELDS, ENTRY_FIELDS, now),
         updatedAt: now,
       });
     }
     await db.shortlists.update(list.id, { updatedAt: now });
-    return { listId: list.id, listName: list.name, entryId: id, created: !existing };
+    return { listId: list.id, listName: list.name, entryId: id, created: !existing, conflicts };
+  });
+}
+
+/** A list as the save form offers it, with the creator's entry on it (note and tags) if any. */
+export interface ListForSaving {
+  id: string;
+  name: string;
+  entry?: SavedFields;
+}
+
+/** The newest lists (at most `limit`), each with what `creatorKey` has stored on it. */
+export async function listsForSaving(
+  db: ScoutDb,
+  creatorKey: string | undefined,
+  limit = 100,
+): Promise<ListForSaving[]> {
+  return db.transaction('r', db.shortlists, db.shortlistEntries, async () => {
+    const lists = await db.shortlists.orderBy('updatedAt').reverse().limit(limit).toArray();
+    const entries = creatorKey
+      ? await db.shortlistEntries.where('creatorKey').equals(creatorKey).toArray()
+      : [];
+    const byList = new Map(entries.map((e) => [e.listId, e]));
+    return lists.map(({ id, name }) => {
+      const entry = byList.get(id);
+      return entry ? { id, name, entry: { note: entry.note, tags: entry.tags } } : { id, name };
+    });
   });
 }
 

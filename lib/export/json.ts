@@ -3,6 +3,8 @@ import {
   CreatorRowSchema,
   entryId,
   EpochMsSchema,
+  POST_COUNT_FIELDS,
+  PROFILE_COUNT_FIELDS,
   ShortlistEntrySchema,
   ShortlistSchema,
   z,
@@ -57,7 +59,17 @@ export function toJson(data: ExportData, exportedAt: number): string {
 // ─── Import ──────────────────────────────────────────────────────────────────────────────────────
 
 export type ImportErrorCode =
-  'too-large' | 'not-json' | 'wrong-format' | 'future-version' | 'too-many-rows' | 'invalid';
+  | 'too-large'
+  | 'not-json'
+  | 'wrong-format'
+  | 'wrong-version'
+  | 'future-version'
+  | 'too-many-rows'
+  | 'invalid'
+  | 'future-date';
+
+/** How far ahead of the importing clock a file's dates may be: clocks and time zones differ. */
+export const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 
 export interface ImportError {
   code: ImportErrorCode;
@@ -67,7 +79,18 @@ export interface ImportError {
   path?: string;
 }
 
-export type ParseImportResult = { ok: true; data: ScoutExport } | { ok: false; error: ImportError };
+/** A parsed file, ready to import, and what Scout read differently from what the file says. */
+export interface ParsedImport {
+  data: ScoutExport;
+  /**
+   * Counts the file gives without a precision (`creators[0].snapshot.followers`, ...). Scout's own
+   * exports give one for every count, so such a count comes from another tool or a hand edit and
+   * nothing says it was read exactly: it is imported as 'rounded' ("≈"), never as exact.
+   */
+  notExact: string[];
+}
+
+export type ParseImportResult = ({ ok: true } & ParsedImport) | { ok: false; error: ImportError };
 
 const fail = (code: ImportErrorCode, message: string, path?: string): ParseImportResult => ({
   ok: false,
@@ -92,10 +115,13 @@ function utf8Bytes(text: string): number {
 const MB = 1024 * 1024;
 
 /**
- * Reads an import file's text: size, JSON, format, version, row counts, every row's schema, then
- * the links between rows. Never throws: each problem is a returned error naming what is wrong.
+ * Reads an import file's text: size, JSON, format, version, row counts, every row's schema, the
+ * links between rows, then its dates against `now` (the importing clock: a date more than
+ * `CLOCK_SKEW_MS` ahead of it is refused, as it would outrank every later capture or edit). Counts
+ * without a precision become 'rounded' (see `ParsedImport.notExact`). Never throws: each problem is
+ * a returned error naming the row and what is wrong.
  */
-export function parseImport(text: unknown): ParseImportResult {
+export function parseImport(text: unknown, now: number): ParseImportResult {
   if (typeof text !== 'string') return fail('not-json', 'The file could not be read as text.');
   // Every UTF-16 unit is at least one UTF-8 byte: the length alone settles most files.
   if (
@@ -118,10 +144,18 @@ export function parseImport(text: unknown): ParseImportResult {
     return fail('wrong-format', 'This is not a Scout shortlist export.');
   }
   const version = json['version'];
-  if (typeof version === 'number' && version > EXPORT_VERSION) {
+  if (typeof version === 'number' && Number.isInteger(version) && version > EXPORT_VERSION) {
     return fail(
       'future-version',
       `This file was made by a newer Scout (export version ${version}); update Scout to import it.`,
+    );
+  }
+  if (version !== EXPORT_VERSION) {
+    const shown = JSON.stringify(version ?? null).slice(0, 40);
+    return fail(
+      'wrong-version',
+      `This Scout export has version ${shown}, which no Scout wrote; Scout reads version ${EXPORT_VERSION}.`,
+      'version',
     );
   }
   for (const table of ['lists', 'entries', 'creators'] as const) {
@@ -144,11 +178,15 @@ export function parseImport(text: unknown): ParseImportResult {
       path,
     );
   }
-  return checkLinks(parsed.data);
+  const linked = checkLinks(parsed.data);
+  if (linked) return linked;
+  const future = checkDates(parsed.data, now);
+  if (future) return future;
+  return { ok: true, data: parsed.data, notExact: markNotExact(parsed.data) };
 }
 
 /** Rows must agree with each other: unique ids, derived ids, entries of lists and creators in the file. */
-function checkLinks(data: ScoutExport): ParseImportResult {
+function checkLinks(data: ScoutExport): ParseImportResult | null {
   const bad = (path: string, what: string) =>
     fail('invalid', `The file is damaged at ${path}: ${what}.`, path);
   const lists = new Set<string>();
@@ -178,7 +216,82 @@ function checkLinks(data: ScoutExport): ParseImportResult {
     if (entries.has(entry.id)) return bad(`entries[${i}].id`, 'the same entry appears twice');
     entries.add(entry.id);
   }
-  return { ok: true, data };
+  return null;
+}
+
+/** Every date of the file Scout keeps, with its path and the row it belongs to. */
+function* datesOf(data: ScoutExport): Generator<{ path: string; row: string; at: number }> {
+  yield { path: 'exportedAt', row: 'the file', at: data.exportedAt };
+  const rowDates = function* (
+    path: string,
+    row: string,
+    r: { createdAt: number; updatedAt: number; fieldTimes?: Record<string, number | undefined> },
+  ) {
+    yield { path: `${path}.createdAt`, row, at: r.createdAt };
+    yield { path: `${path}.updatedAt`, row, at: r.updatedAt };
+    for (const [field, at] of Object.entries(r.fieldTimes ?? {})) {
+      if (at !== undefined) yield { path: `${path}.fieldTimes.${field}`, row, at };
+    }
+  };
+  for (const [i, list] of data.lists.entries()) {
+    yield* rowDates(`lists[${i}]`, `list "${list.name}"`, list);
+  }
+  for (const [i, entry] of data.entries.entries()) {
+    yield* rowDates(`entries[${i}]`, `the entry of ${entry.creatorKey}`, entry);
+  }
+  for (const [i, creator] of data.creators.entries()) {
+    const row = `creator ${creator.key}`;
+    yield* rowDates(`creators[${i}]`, row, creator);
+    yield { path: `creators[${i}].snapshot.capturedAt`, row, at: creator.snapshot.capturedAt };
+    for (const [j, post] of creator.snapshot.recentPosts.entries()) {
+      if (post.postedAt !== undefined) {
+        yield {
+          path: `creators[${i}].snapshot.recentPosts[${j}].postedAt`,
+          row,
+          at: post.postedAt,
+        };
+      }
+    }
+  }
+  // A vetting's `computedAt` is not checked: imported vetting is never used (Scout re-vets).
+}
+
+/** The first date later than `now` plus the allowed clock skew, as an error naming its row. */
+function checkDates(data: ScoutExport, now: number): ParseImportResult | null {
+  const latest = now + CLOCK_SKEW_MS;
+  for (const { path, row, at } of datesOf(data)) {
+    if (at > latest) {
+      return fail(
+        'future-date',
+        `The file is damaged at ${path} (${row}): it is dated ${new Date(at).toISOString()}, in ` +
+          `the future (Scout allows a day of clock difference). Nothing was imported.`,
+        path,
+      );
+    }
+  }
+  return null;
+}
+
+/** Gives every count without a precision the precision 'rounded'; returns their paths. */
+function markNotExact(data: ScoutExport): string[] {
+  const marked: string[] = [];
+  for (const [i, { snapshot }] of data.creators.entries()) {
+    for (const field of PROFILE_COUNT_FIELDS) {
+      if (snapshot[field] !== undefined && snapshot.precision[field] === undefined) {
+        snapshot.precision[field] = 'rounded';
+        marked.push(`creators[${i}].snapshot.${field}`);
+      }
+    }
+    for (const [j, post] of snapshot.recentPosts.entries()) {
+      for (const field of POST_COUNT_FIELDS) {
+        if (post[field] !== undefined && post.precision?.[field] === undefined) {
+          post.precision = { ...post.precision, [field]: 'rounded' };
+          marked.push(`creators[${i}].snapshot.recentPosts[${j}].${field}`);
+        }
+      }
+    }
+  }
+  return marked;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -213,124 +326,6 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 const bound = (origin: string, value: number | bigint) =>
   origin === 'string' ? `${value} characters` : origin === 'array' ? `${value} items` : `${value}`;
-
-// ─── Import plan ─────────────────────────────────────────────────────────────────────────────────
-
-export type ImportTable = 'lists' | 'entries' | 'creators';
-
-/** An imported row that was not applied although it differs from the one already here. */
-export interface ImportConflict {
-  table: ImportTable;
-  /** The list or entry id, or the creator key. */
-  id: string;
-  /** 'local-newer': the row here is newer; 'same-time': both are as new, and they differ. */
-  reason: 'local-newer' | 'same-time';
-  localUpdatedAt: number;
-  importedUpdatedAt: number;
-}
-
-/**
- * What an import does. Each imported row is counted once: `added` (new here), `updated` (newer
- * than the row here, which it replaces), `kept` (the same data is already here), `skippedOlder`
- * (older than the row here, which stays). `conflicts` names every row not applied although it
- * differs: the skipped older ones and those exactly as new as the row here (which stays).
- */
-export interface ImportSummary {
-  added: number;
-  updated: number;
-  kept: number;
-  skippedOlder: number;
-  conflicts: ImportConflict[];
-}
-
-export interface ImportPlan {
-  /** The rows to write (added and updated), per table. */
-  put: { lists: Shortlist[]; entries: ShortlistEntry[]; creators: CreatorRow[] };
-  summary: ImportSummary;
-}
-
-/** The rows already here with the ids of the imported ones (others may be left out). */
-export interface ExistingRows {
-  lists: readonly Shortlist[];
-  entries: readonly ShortlistEntry[];
-  creators: readonly CreatorRow[];
-}
-
-/**
- * Which imported rows to write: never one that would silently replace newer data. Lists and entries
- * are as new as their `updatedAt`; a creator is as new as their snapshot's capture (then
- * `updatedAt`), as when Scout records a capture.
- */
-export function planImport(parsed: ScoutExport, existing: ExistingRows): ImportPlan {
-  const summary: ImportSummary = { added: 0, updated: 0, kept: 0, skippedOlder: 0, conflicts: [] };
-  const plan = <Row extends { createdAt: number; updatedAt: number }>(
-    table: ImportTable,
-    rows: readonly Row[],
-    local: readonly Row[],
-    idOf: (row: Row) => string,
-    newness: (row: Row) => readonly number[],
-  ): Row[] => {
-    const here = new Map(local.map((row) => [idOf(row), row]));
-    const put: Row[] = [];
-    for (const row of rows) {
-      const mine = here.get(idOf(row));
-      if (!mine) {
-        summary.added++;
-        put.push(row);
-        continue;
-      }
-      if (sameData(mine, row)) {
-        summary.kept++;
-        continue;
-      }
-      const order = compare(newness(row), newness(mine));
-      if (order > 0) {
-        summary.updated++;
-        put.push(row);
-        continue;
-      }
-      if (order < 0) summary.skippedOlder++;
-      summary.conflicts.push({
-        table,
-        id: idOf(row),
-        reason: order < 0 ? 'local-newer' : 'same-time',
-        localUpdatedAt: mine.updatedAt,
-        importedUpdatedAt: row.updatedAt,
-      });
-    }
-    return put;
-  };
-  const byUpdate = (row: { updatedAt: number }) => [row.updatedAt];
-  return {
-    put: {
-      lists: plan('lists', parsed.lists, existing.lists, (l) => l.id, byUpdate),
-      entries: plan('entries', parsed.entries, existing.entries, (e) => e.id, byUpdate),
-      creators: plan(
-        'creators',
-        parsed.creators,
-        existing.creators,
-        (c) => c.key,
-        (c) => [c.snapshot.capturedAt, c.updatedAt],
-      ),
-    },
-    summary,
-  };
-}
-
-function compare(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
-/** The same row data, whatever the timestamps say. */
-function sameData(a: object, b: object): boolean {
-  const { createdAt: _a1, updatedAt: _a2, ...restA } = a as Record<string, unknown>;
-  const { createdAt: _b1, updatedAt: _b2, ...restB } = b as Record<string, unknown>;
-  return deepEqual(restA, restB);
-}
 
 /** Structural equality of JSON-like values; an absent property equals an undefined one. */
 export function deepEqual(a: unknown, b: unknown): boolean {

@@ -1,12 +1,54 @@
-import { MAIN_DELIVERABLE } from '../metrics/rates';
+import { MAIN_DELIVERABLE, type RateCard } from '../metrics/rates';
 import { fmtMoney } from '../metrics/numbers';
-import type { CreatorRow, Rate, Shortlist, ShortlistEntry } from '../model';
+import { computeVetting } from '../metrics/vet';
+import type {
+  CreatorRow,
+  Engagement,
+  Precision,
+  Rate,
+  Shortlist,
+  ShortlistEntry,
+  Tier,
+} from '../model';
 import type { Cell } from './cells';
+
+// ─── The card's numbers, now ─────────────────────────────────────────────────────────────────────
+
+/** What the card shows for a creator under the rate card in force (warnings aside: history's). */
+export interface CurrentNumbers {
+  tier: Tier | null;
+  engagement: Engagement;
+  /** The price of the platform's main deliverable ("video" on TikTok); null when unknown. */
+  rate: Rate | null;
+}
+
+/**
+ * A creator's tier, engagement and main price as the card computes them: from the stored snapshot
+ * with `card`, never the price stored at capture time (the rate card may have changed since).
+ */
+export function currentNumbers(
+  creator: Pick<CreatorRow, 'snapshot'>,
+  card: RateCard,
+): CurrentNumbers {
+  const { snapshot } = creator;
+  // The card's own calculation (vetting is pure): the same prices in every place they are shown.
+  const { vetting } = computeVetting(snapshot, { now: snapshot.capturedAt, rateCard: card });
+  const deliverable = MAIN_DELIVERABLE[snapshot.platform];
+  return {
+    tier: vetting.tier,
+    engagement: vetting.engagement,
+    rate: vetting.rates.find((r) => r.deliverable === deliverable) ?? null,
+  };
+}
+
+// ─── Export rows ─────────────────────────────────────────────────────────────────────────────────
 
 /**
  * The columns of a CSV export and of copy-as-table, in order (DESIGN.md: export / import). "rate
  * low" and "rate high" follow "rate range": the range is text for people ("$180–$300"), the two
  * numbers are for spreadsheet sums, in the rate's own currency (the one the range shows).
+ * "followers precision" follows "followers": a spreadsheet shows 1200000 for the card's "≈1.2M",
+ * and the column says whether that number was read exactly, rounded on screen, or is a floor.
  */
 export const EXPORT_COLUMNS = [
   { key: 'platform', header: 'platform' },
@@ -15,6 +57,7 @@ export const EXPORT_COLUMNS = [
   { key: 'name', header: 'name' },
   { key: 'tier', header: 'tier' },
   { key: 'followers', header: 'followers' },
+  { key: 'followersPrecision', header: 'followers precision' },
   { key: 'er', header: 'ER' },
   { key: 'erBasis', header: 'ER basis' },
   { key: 'grade', header: 'grade' },
@@ -43,6 +86,11 @@ export interface ExportRow extends Record<ExportColumn, Cell> {
   name: string | null;
   tier: string | null;
   followers: number | null;
+  /**
+   * 'exact', 'rounded' ("1.2M" on screen) or 'lower-bound' ("500+"); 'unknown' when a count has no
+   * precision (never taken as exact); null when followers are unknown.
+   */
+  followersPrecision: Precision | 'unknown' | null;
   er: number | null;
   erBasis: string | null;
   grade: string | null;
@@ -73,39 +121,57 @@ const isoDate = (epochMs: number): string | null => {
   return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
 };
 
+/** How far a count can be trusted, for a cell: a count without a precision is not called exact. */
+export function precisionOf(
+  value: number | undefined,
+  precision: Precision | undefined,
+): Precision | 'unknown' | null {
+  if (value === undefined) return null;
+  return precision ?? 'unknown';
+}
+
 /**
  * The rows of a list's export, one per entry of `list` in the order given (entries of other lists
- * are skipped), with the card's numbers from the creator's stored snapshot and vetting. An entry
- * whose creator is missing still gets its row: platform and handle from its key, the rest empty.
+ * are skipped), with the card's numbers: tier, engagement and price computed from the creator's
+ * stored snapshot under `card` (the rate card in force), warnings from the stored vetting (they
+ * need Scout's history). An entry whose creator is missing still gets its row: platform and handle
+ * from its key, the rest empty.
  */
 export function toExportRows(
   list: Pick<Shortlist, 'id'>,
   entries: readonly ShortlistEntry[],
   creatorsByKey: ReadonlyMap<string, CreatorRow>,
+  card: RateCard,
 ): ExportRow[] {
   return entries
     .filter((entry) => entry.listId === list.id)
-    .map((entry) => toExportRow(entry, creatorsByKey.get(entry.creatorKey)));
+    .map((entry) => toExportRow(entry, creatorsByKey.get(entry.creatorKey), card));
 }
 
-function toExportRow(entry: ShortlistEntry, creator: CreatorRow | undefined): ExportRow {
+function toExportRow(
+  entry: ShortlistEntry,
+  creator: CreatorRow | undefined,
+  card: RateCard,
+): ExportRow {
   const at = entry.creatorKey.indexOf(':');
   const snapshot = creator?.snapshot;
   const vetting = creator?.vetting;
+  const now = creator ? currentNumbers(creator, card) : null;
   const platform = snapshot?.platform ?? entry.creatorKey.slice(0, at);
-  const rate = snapshot
-    ? vetting?.rates.find((r) => r.deliverable === MAIN_DELIVERABLE[snapshot.platform])
-    : undefined;
+  const rate = now?.rate;
   return {
     platform,
     handle: snapshot?.handle ?? entry.creatorKey.slice(at + 1),
     url: snapshot?.url ?? null,
     name: text(snapshot?.displayName),
-    tier: vetting?.tier ?? null,
+    tier: now?.tier ?? null,
     followers: snapshot?.followers ?? null,
-    er: vetting?.engagement.rate ?? null,
-    erBasis: vetting?.engagement.basis ?? null,
-    grade: vetting?.engagement.grade ?? null,
+    followersPrecision: snapshot
+      ? precisionOf(snapshot.followers, snapshot.precision.followers)
+      : null,
+    er: now?.engagement.rate ?? null,
+    erBasis: now?.engagement.basis ?? null,
+    grade: now?.engagement.grade ?? null,
     rateRange: rate ? formatRateRange(rate) : null,
     rateLow: rate?.low ?? null,
     rateHigh: rate?.high ?? null,

@@ -3,7 +3,13 @@ import type { RateCard } from '../metrics/rates';
 import type { VetDetail } from '../metrics/vet';
 import { PageMaterialSchema, TappedTextSchema } from '../model/material';
 import { MATERIAL_LIMITS } from '../model/material-limits';
-import { ListNameSchema, NoteSchema, TagsSchema } from '../model/shortlist';
+import {
+  ListNameSchema,
+  NoteSchema,
+  SaveConflictSchema,
+  SavedFieldsSchema,
+  TagsSchema,
+} from '../model/shortlist';
 
 /**
  * What the tab's page is known to be: what its content script last said, or `failed` when the
@@ -95,7 +101,16 @@ export const protocol = {
       creator: z.nullable(CreatorRowSchema),
       lists: z.array(z.object({ id: z.string(), name: z.string() })),
       /** Every list, newest first, for the card's "Save to…" menu (absent when there are none). */
-      allLists: z.optional(z.array(z.object({ id: z.string(), name: z.string() }))),
+      allLists: z.optional(
+        z.array(
+          z.object({
+            id: z.string(),
+            name: z.string(),
+            /** The creator's note and tags on this list, when they are on it (the save form shows them). */
+            entry: z.optional(SavedFieldsSchema),
+          }),
+        ),
+      ),
       /** The expanded card's detail: formulas, exclusions, itemised rates, cadence, growth. */
       detail: z.nullable(z.custom<VetDetail>()),
       /** The rate card the prices were computed with (the card's add-on toggles need it). */
@@ -110,12 +125,16 @@ export const protocol = {
       newListName: z.optional(ListNameSchema),
       note: z.optional(NoteSchema),
       tags: z.optional(TagsSchema),
+      /** The note and tags the form showed: a field changed elsewhere since then is not overwritten. */
+      base: z.optional(z.partial(SavedFieldsSchema)),
     }),
     response: z.object({
       listId: z.string(),
       listName: z.string(),
       entryId: z.string(),
       created: z.boolean(),
+      /** Fields left as stored because they changed elsewhere since the form showed them. */
+      conflicts: z.optional(z.array(SaveConflictSchema)),
     }),
   },
   /** An extension page → background: creators were forgotten (or everything wiped): drop tab records. */

@@ -23,6 +23,29 @@ export const TagsSchema = z
   .array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40)))
   .check(z.maxLength(30));
 
+/** The note and tags of an entry, as a save form shows and edits them. */
+export const SavedFieldsSchema = z.object({ note: NoteSchema, tags: TagsSchema });
+export type SavedFields = z.infer<typeof SavedFieldsSchema>;
+
+/** A field a save left as stored, because it changed elsewhere since the form showed it. */
+export const SaveConflictSchema = z.union([
+  z.object({ field: z.literal('note'), yours: z.string(), theirs: z.string() }),
+  z.object({ field: z.literal('tags'), yours: z.array(z.string()), theirs: z.array(z.string()) }),
+]);
+export type SaveConflict = z.infer<typeof SaveConflictSchema>;
+
+/** "a, b , ,c" → ["a", "b", "c"]: tags as a person types them, without blanks or repeats. */
+export function parseTags(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
 /** A creator as Scout last saw them: the latest snapshot and its vetting. */
 export const CreatorRowSchema = z.object({
   key: CreatorKeySchema,
@@ -42,12 +65,34 @@ export const SnapshotRowSchema = z.object({
 });
 export type SnapshotRow = z.infer<typeof SnapshotRowSchema>;
 
+/**
+ * When each field of a row last changed (epoch ms). Import merges two copies of a row field by
+ * field with these, so a field edited here and another edited in the file are both kept. A row
+ * written before they existed has none: its fields are as new as its `updatedAt`.
+ */
+const fieldTimes = <const F extends readonly [string, ...string[]]>(fields: F) =>
+  z.optional(z.partialRecord(z.enum(fields), EpochMsSchema));
+
+export const LIST_FIELDS = ['name'] as const;
+
 export const ShortlistSchema = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(64)),
   name: ListNameSchema,
+  fieldTimes: fieldTimes(LIST_FIELDS),
   ...timestamps,
 });
 export type Shortlist = z.infer<typeof ShortlistSchema>;
+
+/** The fields of an entry the user edits (everything else is identity or bookkeeping). */
+export const ENTRY_FIELDS = [
+  'status',
+  'note',
+  'tags',
+  'agreedRate',
+  'deliverable',
+  'utmLink',
+  'discountCode',
+] as const;
 
 export const ShortlistEntrySchema = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(220)),
@@ -60,6 +105,7 @@ export const ShortlistEntrySchema = z.object({
   deliverable: z.optional(z.string().check(z.maxLength(120))),
   utmLink: z.optional(z.string().check(z.maxLength(2000))),
   discountCode: z.optional(z.string().check(z.maxLength(120))),
+  fieldTimes: fieldTimes(ENTRY_FIELDS),
   ...timestamps,
 });
 export type ShortlistEntry = z.infer<typeof ShortlistEntrySchema>;

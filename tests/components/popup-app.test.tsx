@@ -2,7 +2,11 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_RATE_CARD } from '@/lib/metrics/rates';
+import { fakeBrowser } from 'wxt/testing';
+import { computeVetting } from '@/lib/metrics';
+import { DEFAULT_RATE_CARD, type RateCard } from '@/lib/metrics/rates';
+import { updateEntry } from '@/lib/db/edits';
+import { saveRateCard } from '@/lib/settings/rate-card';
 import { PopupApp, type PopupApi } from '@/components/popup-app';
 import { getCreator, recordSnapshot } from '@/lib/db/creators';
 import { ScoutDb } from '@/lib/db/database';
@@ -30,6 +34,7 @@ const snapshot = (handle: string, displayName: string): ProfileSnapshot => ({
 let db: ScoutDb;
 
 beforeEach(async () => {
+  fakeBrowser.reset();
   db = new ScoutDb(`test-${crypto.randomUUID()}`);
   await recordSnapshot(db, snapshot('jane', 'Jane Doe'), NOW);
 });
@@ -207,11 +212,91 @@ describe('the popup', () => {
       listId: DEFAULT_LIST.id,
       note: 'Great bread reels',
       tags: ['baking', 'food'],
+      base: { note: '', tags: [] },
     });
     const [entry] = await db.shortlistEntries.toArray();
     expect(entry?.note).toBe('Great bread reels');
     expect(entry?.tags).toEqual(['baking', 'food']);
-    expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('');
+    // The form now shows what is stored on the list.
+    await waitFor(() =>
+      expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe(
+        'Great bread reels',
+      ),
+    );
+  });
+
+  it('shows the note and tags stored on the chosen list, and saves only what changed', async () => {
+    await saveToShortlist(
+      db,
+      { creatorKey: 'instagram:jane', note: 'Rate agreed: $250', tags: ['food'] },
+      NOW,
+    );
+    const user = userEvent.setup();
+    const api = fakeApi({ tabCreator: 'instagram:jane' });
+    render(<PopupApp api={api} tabId={5} />);
+    await screen.findByRole('heading', { name: 'Jane Doe' });
+    const note = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+    const tags = screen.getByRole('textbox', {
+      name: 'Tags (comma-separated)',
+    }) as HTMLInputElement;
+    await waitFor(() => expect(note.value).toBe('Rate agreed: $250'));
+    expect(tags.value).toBe('food');
+    await user.type(tags, ', baking');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved to Shortlist')).toBeTruthy();
+    expect(api.save).toHaveBeenCalledWith({
+      creatorKey: 'instagram:jane',
+      listId: DEFAULT_LIST.id,
+      tags: ['food', 'baking'],
+      base: { tags: ['food'] },
+    });
+    const [entry] = await db.shortlistEntries.toArray();
+    expect(entry).toMatchObject({ note: 'Rate agreed: $250', tags: ['food', 'baking'] });
+  });
+
+  it('keeps a note changed elsewhere while the popup was open, and says what was not saved', async () => {
+    const { entryId } = await saveToShortlist(
+      db,
+      { creatorKey: 'instagram:jane', note: 'first note' },
+      NOW,
+    );
+    const user = userEvent.setup();
+    render(<PopupApp api={fakeApi({ tabCreator: 'instagram:jane' })} tabId={5} />);
+    await screen.findByRole('heading', { name: 'Jane Doe' });
+    const note = screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement;
+    await waitFor(() => expect(note.value).toBe('first note'));
+    await user.type(note, ' and mine');
+    // The shortlists page saves another note meanwhile.
+    await updateEntry(db, entryId, { note: 'from the list page' }, { note: 'first note' }, NOW + 1);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Not saved: the note changed elsewhere');
+    expect(alert.textContent).toContain('"from the list page" (kept)');
+    expect(alert.textContent).toContain('yours was "first note and mine"');
+    expect((await db.shortlistEntries.get(entryId))?.note).toBe('from the list page');
+  });
+
+  it('shows the price under the rate card in force', async () => {
+    const pricier: RateCard = {
+      ...DEFAULT_RATE_CARD,
+      base: {
+        ...DEFAULT_RATE_CARD.base,
+        instagram: { ...DEFAULT_RATE_CARD.base.instagram, per1kFollowers: 20 },
+      },
+    };
+    await saveRateCard(pricier);
+    render(<PopupApp api={fakeApi({ tabCreator: 'instagram:jane' })} tabId={5} />);
+    await screen.findByRole('heading', { name: 'Jane Doe' });
+    const rate = computeVetting(snapshot('jane', 'Jane Doe'), {
+      now: NOW,
+      rateCard: pricier,
+    }).vetting.rates.find((r) => r.deliverable === 'post')!;
+    const price = screen.getByText('Post').nextElementSibling!;
+    await waitFor(() =>
+      expect(price.textContent).toBe(
+        `$${rate.low.toLocaleString('en-US')}–$${rate.high.toLocaleString('en-US')}`,
+      ),
+    );
   });
 
   it('lists the lists with their entry counts and exports the selected one as CSV', async () => {
@@ -241,7 +326,9 @@ describe('the popup', () => {
     expect(file.name).toMatch(/^scout-Shortlist-2026-01-1[45]\.csv$/);
     const text = await blobText(file.blob);
     expect(text.startsWith('\uFEFFplatform,handle,')).toBe(true);
-    expect(text).toContain('instagram,jane,https://www.instagram.com/jane/,Jane Doe,,38000,');
+    expect(text).toContain(
+      'instagram,jane,https://www.instagram.com/jane/,Jane Doe,micro,38000,exact,,,,$290–$480,290,480,',
+    );
     expect(text).toContain('instagram,john,');
     expect((await screen.findByText(/^Exported scout-Shortlist/)).getAttribute('role')).toBe(
       'status',

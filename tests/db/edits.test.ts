@@ -3,8 +3,10 @@ import { recordSnapshot } from '@/lib/db/creators';
 import { ScoutDb } from '@/lib/db/database';
 import {
   deleteList,
+  fieldTime,
   InvalidChangeError,
   mergeFields,
+  mergeNewer,
   removeEntry,
   renameList,
   updateEntry,
@@ -223,5 +225,86 @@ describe('mergeFields', () => {
     expect(result).toMatchObject({ next: { a: 1, b: 3 }, changed: true, saved: ['b'] });
     const untouched = mergeFields({ a: 5, b: 2 }, { a: 1 }, { a: 1 });
     expect(untouched).toMatchObject({ next: { a: 5 }, changed: false, saved: [], conflicts: [] });
+  });
+});
+
+describe('updateEntry: when each field changed', () => {
+  it('stamps the fields it writes, and only those', async () => {
+    await updateEntry(
+      db,
+      entryId,
+      { note: 'new', tags: ['a'] },
+      { note: 'start', tags: ['a'] },
+      T0 + 10,
+    );
+    const entry = (await db.shortlistEntries.get(entryId))!;
+    expect(fieldTime(entry, 'note')).toBe(T0 + 10);
+    // The tags were sent unchanged: their time is still the save's.
+    expect(fieldTime(entry, 'tags')).toBe(T0 + 1);
+    expect(fieldTime(entry, 'status')).toBe(T0 + 1);
+  });
+
+  it('gives a row from before field times the row time for its other fields', async () => {
+    await db.shortlistEntries.update(entryId, { fieldTimes: undefined, updatedAt: T0 + 5 });
+    await updateEntry(db, entryId, { status: 'contacted' }, { status: 'new' }, T0 + 10);
+    const entry = (await db.shortlistEntries.get(entryId))!;
+    expect(entry.fieldTimes).toMatchObject({ status: T0 + 10, note: T0 + 5, tags: T0 + 5 });
+  });
+});
+
+describe('mergeNewer', () => {
+  const row = (over: Record<string, unknown>) => ({
+    note: 'x',
+    tags: ['a'],
+    status: 'new',
+    updatedAt: T0,
+    fieldTimes: { note: T0, tags: T0, status: T0 },
+    ...over,
+  });
+  const FIELDS = ['note', 'tags', 'status'] as const;
+
+  it('takes each field from the copy that changed it last', () => {
+    // Here: the status changed at T0+5. The file: the note changed at T0+3.
+    const local = row({
+      status: 'contacted',
+      updatedAt: T0 + 5,
+      fieldTimes: { note: T0, tags: T0, status: T0 + 5 },
+    });
+    const file = row({
+      note: 'from a colleague',
+      updatedAt: T0 + 3,
+      fieldTimes: { note: T0 + 3, tags: T0, status: T0 },
+    });
+    const { next, taken, kept } = mergeNewer(local, file, FIELDS);
+    expect(taken).toEqual(['note']);
+    expect(kept).toEqual([
+      { field: 'status', reason: 'local-newer', localAt: T0 + 5, importedAt: T0 },
+    ]);
+    expect(next).toMatchObject({
+      note: 'from a colleague',
+      status: 'contacted',
+      tags: ['a'],
+      updatedAt: T0 + 5,
+      fieldTimes: { note: T0 + 3, status: T0 + 5, tags: T0 },
+    });
+  });
+
+  it('keeps the value here when both changed a field at the same time', () => {
+    const { next, kept } = mergeNewer(row({ note: 'mine' }), row({ note: 'theirs' }), FIELDS);
+    expect(next.note).toBe('mine');
+    expect(kept).toEqual([{ field: 'note', reason: 'same-time', localAt: T0, importedAt: T0 }]);
+  });
+
+  it('falls back to the row time for rows without field times', () => {
+    const local = row({ note: 'old', fieldTimes: undefined, updatedAt: T0 });
+    const file = row({ note: 'new', fieldTimes: undefined, updatedAt: T0 + 1 });
+    expect(mergeNewer(local, file, FIELDS).next.note).toBe('new');
+  });
+
+  it('clears an optional field the newer copy cleared', () => {
+    const local = { discountCode: 'JANE10', updatedAt: T0, fieldTimes: { discountCode: T0 } };
+    const file = { updatedAt: T0 + 1, fieldTimes: { discountCode: T0 + 1 } } as typeof local;
+    const { next } = mergeNewer(local, file, ['discountCode'] as const);
+    expect('discountCode' in next).toBe(false);
   });
 });

@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordSnapshot } from '@/lib/db/creators';
 import { ScoutDb } from '@/lib/db/database';
-import { DEFAULT_LIST, listsOf, MissingError, saveToShortlist } from '@/lib/db/shortlists';
+import { updateEntry } from '@/lib/db/edits';
+import {
+  DEFAULT_LIST,
+  listsForSaving,
+  listsOf,
+  MissingError,
+  saveToShortlist,
+} from '@/lib/db/shortlists';
+import { ENTRY_FIELDS } from '@/lib/model';
 import { T0, tiktokSnapshot } from './fixtures';
 
 const snapshot = (handle: string) => tiktokSnapshot(handle);
@@ -26,9 +34,16 @@ describe('saveToShortlist', () => {
       listName: 'Shortlist',
       entryId: `${DEFAULT_LIST.id}|tiktok:jane`,
       created: true,
+      conflicts: [],
     });
     expect(await db.shortlists.toArray()).toEqual([
-      { id: DEFAULT_LIST.id, name: 'Shortlist', createdAt: T0 + 1, updatedAt: T0 + 1 },
+      {
+        id: DEFAULT_LIST.id,
+        name: 'Shortlist',
+        fieldTimes: { name: T0 + 1 },
+        createdAt: T0 + 1,
+        updatedAt: T0 + 1,
+      },
     ]);
     expect(await db.shortlistEntries.toArray()).toEqual([
       {
@@ -38,6 +53,8 @@ describe('saveToShortlist', () => {
         status: 'new',
         note: '',
         tags: [],
+        // Every field's time is known from the start: an import merges field by field with them.
+        fieldTimes: Object.fromEntries(ENTRY_FIELDS.map((f) => [f, T0 + 1])),
         createdAt: T0 + 1,
         updatedAt: T0 + 1,
       },
@@ -71,34 +88,112 @@ describe('saveToShortlist', () => {
       T0 + 1,
     );
     await db.shortlistEntries.update(entryId, { status: 'contacted' });
-    await saveToShortlist(db, { creatorKey: 'tiktok:jane' }, T0 + 2);
+    const again = await saveToShortlist(db, { creatorKey: 'tiktok:jane' }, T0 + 2);
+    expect(again.conflicts).toEqual([]);
     expect(await db.shortlistEntries.get(entryId)).toMatchObject({
       note: 'great hooks',
       tags: ['skincare'],
       status: 'contacted',
       createdAt: T0 + 1,
-      updatedAt: T0 + 2,
+      // Nothing about the entry changed: it is not touched.
+      updatedAt: T0 + 1,
     });
   });
 
-  it('updates only the note when only a note is given', async () => {
+  it('changes only the note when the form changed only the note', async () => {
     const { entryId } = await saveToShortlist(
       db,
       { creatorKey: 'tiktok:jane', note: 'old', tags: ['a'] },
       T0 + 1,
     );
-    await saveToShortlist(db, { creatorKey: 'tiktok:jane', note: 'new' }, T0 + 2);
-    expect(await db.shortlistEntries.get(entryId)).toMatchObject({ note: 'new', tags: ['a'] });
+    const result = await saveToShortlist(
+      db,
+      { creatorKey: 'tiktok:jane', note: 'new', base: { note: 'old' } },
+      T0 + 2,
+    );
+    expect(result.conflicts).toEqual([]);
+    expect(await db.shortlistEntries.get(entryId)).toMatchObject({
+      note: 'new',
+      tags: ['a'],
+      fieldTimes: { note: T0 + 2, tags: T0 + 1, status: T0 + 1 },
+      updatedAt: T0 + 2,
+    });
   });
 
-  it('updates only the tags when only tags are given, and can clear them', async () => {
+  it('changes only the tags when the form changed only the tags, and can clear them', async () => {
     const { entryId } = await saveToShortlist(
       db,
       { creatorKey: 'tiktok:jane', note: 'keep', tags: ['a'] },
       T0 + 1,
     );
-    await saveToShortlist(db, { creatorKey: 'tiktok:jane', tags: [] }, T0 + 2);
+    await saveToShortlist(
+      db,
+      { creatorKey: 'tiktok:jane', tags: [], base: { tags: ['a'] } },
+      T0 + 2,
+    );
     expect(await db.shortlistEntries.get(entryId)).toMatchObject({ note: 'keep', tags: [] });
+  });
+
+  it('never replaces a stored note with one typed into a blank form', async () => {
+    const { entryId } = await saveToShortlist(
+      db,
+      { creatorKey: 'tiktok:jane', note: 'negotiated $400', tags: ['a'] },
+      T0 + 1,
+    );
+    // A form that did not show the stored note (no base): it started blank.
+    const result = await saveToShortlist(
+      db,
+      { creatorKey: 'tiktok:jane', note: 'great hooks', tags: ['b'] },
+      T0 + 2,
+    );
+    expect(result.conflicts).toEqual([
+      { field: 'note', yours: 'great hooks', theirs: 'negotiated $400' },
+      { field: 'tags', yours: ['b'], theirs: ['a'] },
+    ]);
+    expect(await db.shortlistEntries.get(entryId)).toMatchObject({
+      note: 'negotiated $400',
+      tags: ['a'],
+    });
+  });
+
+  it('keeps an edit another tab made since the form opened, and reports it', async () => {
+    const { entryId } = await saveToShortlist(
+      db,
+      { creatorKey: 'tiktok:jane', note: 'start', tags: ['a'] },
+      T0 + 1,
+    );
+    // The form opened showing "start" and ["a"]; meanwhile the shortlists page changed the note.
+    await updateEntry(db, entryId, { note: 'from the list page' }, { note: 'start' }, T0 + 2);
+    const result = await saveToShortlist(
+      db,
+      {
+        creatorKey: 'tiktok:jane',
+        note: 'from the card',
+        tags: ['a', 'baking'],
+        base: { note: 'start', tags: ['a'] },
+      },
+      T0 + 3,
+    );
+    expect(result.conflicts).toEqual([
+      { field: 'note', yours: 'from the card', theirs: 'from the list page' },
+    ]);
+    expect(await db.shortlistEntries.get(entryId)).toMatchObject({
+      note: 'from the list page',
+      tags: ['a', 'baking'],
+      updatedAt: T0 + 3,
+    });
+  });
+
+  it('is no conflict when the other tab saved the same value', async () => {
+    const { entryId } = await saveToShortlist(db, { creatorKey: 'tiktok:jane', note: 'a' }, T0 + 1);
+    await updateEntry(db, entryId, { note: 'b' }, { note: 'a' }, T0 + 2);
+    const result = await saveToShortlist(
+      db,
+      { creatorKey: 'tiktok:jane', note: 'b', base: { note: 'a' } },
+      T0 + 3,
+    );
+    expect(result.conflicts).toEqual([]);
+    expect((await db.shortlistEntries.get(entryId))?.note).toBe('b');
   });
 
   it('creates a new list by name and saves to it', async () => {
@@ -149,6 +244,43 @@ describe('saveToShortlist', () => {
     await expect(saving).rejects.toBeInstanceOf(MissingError);
     await expect(saving).rejects.toThrow('That list no longer exists');
     expect(await db.shortlistEntries.count()).toBe(0);
+  });
+});
+
+describe('listsForSaving', () => {
+  it("gives the newest lists first, each with the creator's note and tags where they are on it", async () => {
+    await saveToShortlist(db, { creatorKey: 'tiktok:jane', note: 'one-click list' }, T0 + 1);
+    const spring = await saveToShortlist(
+      db,
+      { creatorKey: 'tiktok:john', newListName: 'Spring launch' },
+      T0 + 2,
+    );
+    await saveToShortlist(
+      db,
+      {
+        creatorKey: 'tiktok:jane',
+        listId: spring.listId,
+        note: 'ask about Easter',
+        tags: ['food'],
+      },
+      T0 + 3,
+    );
+    await saveToShortlist(db, { creatorKey: 'tiktok:john', newListName: 'Only John' }, T0 + 4);
+    const lists = await listsForSaving(db, 'tiktok:jane');
+    expect(lists).toEqual([
+      { id: expect.any(String), name: 'Only John' },
+      {
+        id: spring.listId,
+        name: 'Spring launch',
+        entry: { note: 'ask about Easter', tags: ['food'] },
+      },
+      { id: DEFAULT_LIST.id, name: 'Shortlist', entry: { note: 'one-click list', tags: [] } },
+    ]);
+    expect((await listsForSaving(db, undefined)).map((l) => l.entry)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });
 

@@ -2,7 +2,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { BOM, toCsv } from '@/lib/export/csv';
 import { toExportRows, type ExportRow } from '@/lib/export/rows';
-import { creatorOf, entryOf, listOf, vettingOf } from './fixtures';
+import { DEFAULT_RATE_CARD } from '@/lib/metrics/rates';
+import { creatorOf, entryOf, listOf } from './fixtures';
 
 const list = listOf('l1');
 
@@ -12,7 +13,12 @@ function exportOne(
   entry: Parameters<typeof entryOf>[2] = {},
 ): ExportRow[] {
   const row = creatorOf('jane', creator);
-  return toExportRows(list, [entryOf('l1', row.key, entry)], new Map([[row.key, row]]));
+  return toExportRows(
+    list,
+    [entryOf('l1', row.key, entry)],
+    new Map([[row.key, row]]),
+    DEFAULT_RATE_CARD,
+  );
 }
 
 /** The CSV read back as a spreadsheet would, header row first. */
@@ -32,12 +38,12 @@ describe('toCsv', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const [header, line] = csv.slice(1).split('\r\n');
     expect(header).toBe(
-      'platform,handle,URL,name,tier,followers,ER,ER basis,grade,rate range,rate low,rate high,' +
-        'warning codes,status,note,tags,UTM link,discount code,captured date',
+      'platform,handle,URL,name,tier,followers,followers precision,ER,ER basis,grade,rate range,' +
+        'rate low,rate high,warning codes,status,note,tags,UTM link,discount code,captured date',
     );
     expect(line).toBe(
-      'tiktok,jane,https://www.tiktok.com/@jane,Jane Doe,micro,38200,9.1,views,average,' +
-        '$180–$300,180,300,,new,,,,,2026-01-15',
+      'tiktok,jane,https://www.tiktok.com/@jane,Jane Doe,micro,38200,rounded,9.1,views,average,' +
+        '$180–$290,180,290,,new,,,,,2026-01-15',
     );
   });
 
@@ -86,7 +92,7 @@ describe('toCsv', () => {
     const rows = exportOne();
     const negative = { ...rows[0]!, er: -1.25, rateLow: -5 };
     const [read, readNegative] = readBack(toCsv([rows[0]!, negative]), { dynamicTyping: true });
-    expect(read).toMatchObject({ followers: 38_200, ER: 9.1, 'rate low': 180, 'rate high': 300 });
+    expect(read).toMatchObject({ followers: 38_200, ER: 9.1, 'rate low': 180, 'rate high': 290 });
     expect(readNegative).toMatchObject({ ER: -1.25, 'rate low': -5 });
     expect(typeof read?.['followers']).toBe('number');
   });
@@ -95,29 +101,36 @@ describe('toCsv', () => {
     const [row] = readBack(
       toCsv(
         exportOne({
-          snapshot: { followers: undefined, precision: {}, displayName: undefined },
+          snapshot: {
+            followers: undefined,
+            precision: {},
+            displayName: undefined,
+            recentPosts: [],
+          },
           vetting: null,
         }),
       ),
     );
-    for (const header of ['name', 'tier', 'followers', 'ER', 'ER basis', 'grade', 'rate low']) {
+    for (const header of [
+      'name',
+      'tier',
+      'followers',
+      'followers precision',
+      'ER',
+      'ER basis',
+      'grade',
+      'rate low',
+    ]) {
       expect(row?.[header]).toBe('');
     }
   });
 
   it('writes semicolons with comma decimals for comma-decimal Excel', () => {
-    const rows = exportOne(
-      {
-        vetting: vettingOf({
-          engagement: { ...vettingOf().engagement, rate: -9.15 },
-          rates: [{ deliverable: 'video', low: 1_180.5, mid: 1_200, high: 1_300, currency: 'USD' }],
-        }),
-      },
-      { note: 'a; b, c' },
-    );
+    const [one] = exportOne({}, { note: 'a; b, c' });
+    const rows = [{ ...one!, er: -9.15, rateRange: '$1,180.5–$1,300', rateLow: 1_180.5 }];
     const csv = toCsv(rows, { delimiter: ';' });
     const [header, line] = csv.slice(1).split('\r\n');
-    expect(header?.split(';')).toHaveLength(19);
+    expect(header?.split(';')).toHaveLength(20);
     expect(line).toContain(';-9,15;views;');
     expect(line).toContain(';38200;');
     const [row] = readBack(csv, { delimiter: ';' });
@@ -134,6 +147,28 @@ describe('toCsv', () => {
     const csv = toCsv(exportOne(), { delimiter: ';', decimal: '.' });
     const [row] = readBack(csv, { delimiter: ';', dynamicTyping: true });
     expect(row?.['ER']).toBe(9.1);
+  });
+
+  it('tells a rounded count from an exact one beside the number, which stays a number', () => {
+    const rounded = exportOne({
+      snapshot: { followers: 1_200_000, precision: { followers: 'rounded' } },
+    });
+    const exact = exportOne({
+      snapshot: { followers: 1_200_000, precision: { followers: 'exact' } },
+    });
+    const floor = exportOne({
+      snapshot: { followers: 500, precision: { followers: 'lower-bound' } },
+    });
+    const unsaid = exportOne({ snapshot: { followers: 1_200_000, precision: {} } });
+    const read = readBack(toCsv([...rounded, ...exact, ...floor, ...unsaid]), {
+      dynamicTyping: true,
+    });
+    expect(read.map((r) => [r['followers'], r['followers precision']])).toEqual([
+      [1_200_000, 'rounded'],
+      [1_200_000, 'exact'],
+      [500, 'lower-bound'],
+      [1_200_000, 'unknown'],
+    ]);
   });
 
   it('writes non-finite numbers as empty cells', () => {

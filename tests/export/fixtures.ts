@@ -1,7 +1,9 @@
 /** Rows for export and import tests: a creator with their vetting, a list and an entry. */
+import { DEFAULT_RATE_CARD, type RateCard } from '@/lib/metrics/rates';
 import {
   entryId,
   type CreatorRow,
+  type Post,
   type ProfileSnapshot,
   type Shortlist,
   type ShortlistEntry,
@@ -10,6 +12,28 @@ import {
 
 export const T0 = Date.UTC(2026, 0, 15, 12);
 export const HOUR = 60 * 60 * 1000;
+
+/**
+ * Three exact videos at (800 + 60 + 50) / 10,000 = 9.1% each, all older than 72 hours: with 38.2K
+ * followers the card shows ER 9.1% by views ("average" for 10K–50K), micro, video $180–$290 under
+ * the default rate card.
+ */
+export const NINE_ONE_VIDEOS: Post[] = [1, 2, 3].map((i) => ({
+  id: String(i),
+  kind: 'video',
+  postedAt: T0 - (96 + 24 * i) * HOUR,
+  views: 10_000,
+  likes: 800,
+  comments: 60,
+  shares: 50,
+  precision: { views: 'exact', likes: 'exact', comments: 'exact', shares: 'exact' },
+}));
+
+/** A rate card with TikTok at $12 per 1K followers, twice the default. */
+export const PRICIER: RateCard = {
+  ...DEFAULT_RATE_CARD,
+  base: { ...DEFAULT_RATE_CARD.base, tiktok: { per1kFollowers: 12, video: 1 } },
+};
 
 export const snapshotOf = (
   handle: string,
@@ -22,12 +46,16 @@ export const snapshotOf = (
   bio: 'skincare, honestly',
   followers: 38_200,
   precision: { followers: 'rounded' },
-  recentPosts: [],
+  recentPosts: NINE_ONE_VIDEOS,
   capturedAt: T0,
   sources: ['tiktok/universal-data'],
   ...over,
 });
 
+/**
+ * A vetting as stored at capture time. Its price ($180–$300) is deliberately not the one the rate
+ * card gives now ($180–$290): exports must show the latter.
+ */
 export const vettingOf = (over: Partial<Vetting> = {}): Vetting => ({
   tier: 'micro',
   engagement: {

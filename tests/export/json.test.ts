@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CLOCK_SKEW_MS,
   EXPORT_FORMAT,
   MAX_IMPORT_BYTES,
   MAX_IMPORT_ROWS,
-  parseImport,
-  planImport,
+  parseImport as parse,
   toJson,
   toJsonExport,
   type ExportData,
@@ -23,6 +23,9 @@ const data: ExportData = {
   creators: [jane, john],
 };
 const EXPORTED_AT = T0 + 5 * HOUR;
+/** The importing clock: the day after the export. */
+const NOW = EXPORTED_AT + 24 * HOUR;
+const parseImport = (text: unknown) => parse(text, NOW);
 
 /** The error of an import that must fail. */
 function errorOf(text: unknown): ImportError {
@@ -52,7 +55,7 @@ describe('JSON export', () => {
 
   it('round-trips through parseImport without losing anything', () => {
     const result = parseImport(toJson(data, EXPORTED_AT));
-    expect(result).toEqual({ ok: true, data: toJsonExport(data, EXPORTED_AT) });
+    expect(result).toEqual({ ok: true, data: toJsonExport(data, EXPORTED_AT), notExact: [] });
   });
 
   it('reads a file saved with a BOM', () => {
@@ -95,9 +98,28 @@ describe('parseImport refuses, with a clear error and no throw,', () => {
     expect(error.message).toMatch(/newer Scout/);
   });
 
-  it('an unknown older version', () => {
-    const error = errorOf(withDoc((doc) => (doc['version'] = 0)));
-    expect(error).toMatchObject({ code: 'invalid', path: 'version' });
+  it.each([
+    ['an unknown older version', 0],
+    ['a version as text', '1'],
+    ['no version at all', undefined],
+    ['a fractional version', 1.5],
+  ])('%s', (_, version) => {
+    const error = errorOf(withDoc((doc) => (doc['version'] = version)));
+    expect(error).toMatchObject({ code: 'wrong-version', path: 'version' });
+    expect(error.message).toMatch(/Scout reads version 1/);
+  });
+
+  it.each([
+    ['a JSON number', '42'],
+    ['a JSON string', '"scout-shortlists"'],
+    ['an empty file', ''],
+    ['binary garbage', '\u0000\u0001PK\u0003\u0004'],
+    ["another app's export", '{"format":"other-app","version":1,"lists":[],"entries":[]}'],
+    ['a format name in another case', '{"format":"Scout-Shortlists","version":1}'],
+  ])('%s', (_, text) => {
+    const error = errorOf(text);
+    expect(['not-json', 'wrong-format']).toContain(error.code);
+    expect(error.message.length).toBeGreaterThan(10);
   });
 
   it('an oversized file', () => {
@@ -181,101 +203,105 @@ describe('parseImport refuses, with a clear error and no throw,', () => {
   });
 });
 
-describe('planImport', () => {
-  const parsed = toJsonExport(data, EXPORTED_AT);
+describe('parseImport refuses dates in the future', () => {
+  /** A date beyond the allowed clock skew of the importing clock. */
+  const FUTURE = NOW + CLOCK_SKEW_MS + 1;
 
-  it('adds everything into an empty database', () => {
-    const plan = planImport(parsed, { lists: [], entries: [], creators: [] });
-    expect(plan.summary).toEqual({ added: 6, updated: 0, kept: 0, skippedOlder: 0, conflicts: [] });
-    expect(plan.put).toEqual({ lists: data.lists, entries: data.entries, creators: data.creators });
-  });
-
-  it('keeps identical rows without writing them', () => {
-    const plan = planImport(parsed, data);
-    expect(plan.summary).toEqual({ added: 0, updated: 0, kept: 6, skippedOlder: 0, conflicts: [] });
-    expect(plan.put).toEqual({ lists: [], entries: [], creators: [] });
-  });
-
-  it('keeps newer local data and reports every row it did not import', () => {
-    const localEntry = { ...data.entries[0]!, note: 'edited here', updatedAt: T0 + HOUR };
-    const localList = { ...data.lists[1]!, name: 'Autumn (renamed)', updatedAt: T0 + 2 * HOUR };
-    const localJane = creatorOf('jane', {
-      snapshot: { followers: 40_000, capturedAt: T0 + 3 * HOUR },
-      updatedAt: T0 + 3 * HOUR,
+  it.each([
+    [['exportedAt'], 'exportedAt', 'the file'],
+    [['lists', 1, 'updatedAt'], 'lists[1].updatedAt', 'list "Autumn"'],
+    [['entries', 0, 'createdAt'], 'entries[0].createdAt', 'the entry of tiktok:jane'],
+    [
+      ['creators', 1, 'snapshot', 'capturedAt'],
+      'creators[1].snapshot.capturedAt',
+      'creator tiktok:john',
+    ],
+    [['creators', 0, 'updatedAt'], 'creators[0].updatedAt', 'creator tiktok:jane'],
+  ])('at %j, naming the row', (at, path, row) => {
+    const text = withDoc((doc) => {
+      let target = doc as Record<string | number, unknown>;
+      for (const key of at.slice(0, -1)) target = target[key] as Record<string | number, unknown>;
+      target[at.at(-1)!] = FUTURE;
     });
-    const plan = planImport(parsed, {
-      lists: [data.lists[0]!, localList],
-      entries: [localEntry],
-      creators: [localJane],
-    });
-    expect(plan.summary).toEqual({
-      added: 2, // the entry of l2 and john
-      updated: 0,
-      kept: 1, // list l1, identical
-      skippedOlder: 3,
-      conflicts: [
-        {
-          table: 'lists',
-          id: 'l2',
-          reason: 'local-newer',
-          localUpdatedAt: T0 + 2 * HOUR,
-          importedUpdatedAt: T0,
-        },
-        {
-          table: 'entries',
-          id: data.entries[0]!.id,
-          reason: 'local-newer',
-          localUpdatedAt: T0 + HOUR,
-          importedUpdatedAt: T0,
-        },
-        {
-          table: 'creators',
-          id: 'tiktok:jane',
-          reason: 'local-newer',
-          localUpdatedAt: T0 + 3 * HOUR,
-          importedUpdatedAt: T0,
-        },
-      ],
-    });
-    expect(plan.put.lists).toEqual([]);
-    expect(plan.put.entries).toEqual([data.entries[1]]);
-    expect(plan.put.creators).toEqual([john]);
+    const error = errorOf(text);
+    expect(error).toMatchObject({ code: 'future-date', path });
+    expect(error.message).toContain(path);
+    expect(error.message).toContain(row);
+    expect(error.message).toContain(new Date(FUTURE).toISOString());
+    expect(error.message).toMatch(/Nothing was imported/);
   });
 
-  it('replaces older local rows with newer imported ones', () => {
-    const olderEntry = { ...data.entries[0]!, note: 'old', updatedAt: T0 - HOUR };
-    const olderJane = creatorOf('jane', { snapshot: { followers: 30_000, capturedAt: T0 - HOUR } });
-    const plan = planImport(parsed, { lists: [], entries: [olderEntry], creators: [olderJane] });
-    expect(plan.summary).toMatchObject({ added: 4, updated: 2, skippedOlder: 0, conflicts: [] });
-    expect(plan.put.entries).toContainEqual(data.entries[0]);
-    expect(plan.put.creators).toContainEqual(jane);
+  it("a snapshot dated 2100's eve, which the schema alone would accept", () => {
+    const text = withDoc((doc) => {
+      const creators = doc['creators'] as { snapshot: { capturedAt: number } }[];
+      creators[0]!.snapshot.capturedAt = Date.UTC(2099, 11, 31);
+    });
+    expect(errorOf(text).code).toBe('future-date');
   });
 
-  it('keeps the local row when both are as new but differ, and says so', () => {
-    const sameTime = { ...data.entries[0]!, note: 'same time, other note' };
-    const plan = planImport(parsed, { lists: [], entries: [sameTime], creators: [] });
-    expect(plan.summary.skippedOlder).toBe(0);
-    expect(plan.summary.conflicts).toEqual([
-      {
-        table: 'entries',
-        id: sameTime.id,
-        reason: 'same-time',
-        localUpdatedAt: T0,
-        importedUpdatedAt: T0,
-      },
+  it("a post's date and an edited field's time too", () => {
+    const post = withDoc((doc) => {
+      const creators = doc['creators'] as { snapshot: { recentPosts: { postedAt?: number }[] } }[];
+      creators[0]!.snapshot.recentPosts[0]!.postedAt = FUTURE;
+    });
+    expect(errorOf(post)).toMatchObject({
+      code: 'future-date',
+      path: 'creators[0].snapshot.recentPosts[0].postedAt',
+    });
+    const field = withDoc((doc) => {
+      (doc['entries'] as Record<string, unknown>[])[0]!['fieldTimes'] = { note: FUTURE };
+    });
+    expect(errorOf(field)).toMatchObject({
+      code: 'future-date',
+      path: 'entries[0].fieldTimes.note',
+    });
+  });
+
+  it('but accepts a day of clock difference', () => {
+    const text = withDoc((doc) => (doc['exportedAt'] = NOW + CLOCK_SKEW_MS));
+    expect(parseImport(text).ok).toBe(true);
+  });
+});
+
+describe('parseImport reads counts without a precision as not exact', () => {
+  it('marks them rounded and names each one', () => {
+    const text = withDoc((doc) => {
+      const [first] = doc['creators'] as {
+        snapshot: {
+          precision: Record<string, string>;
+          following?: number;
+          recentPosts: { precision?: object }[];
+        };
+      }[];
+      first!.snapshot.precision = {};
+      first!.snapshot.following = 120;
+      delete first!.snapshot.recentPosts[0]!.precision;
+    });
+    const result = parseImport(text);
+    if (!result.ok) throw new Error(result.error.message);
+    const snapshot = result.data.creators[0]!.snapshot;
+    expect(snapshot.precision).toEqual({ followers: 'rounded', following: 'rounded' });
+    expect(snapshot.recentPosts[0]!.precision).toEqual({
+      views: 'rounded',
+      likes: 'rounded',
+      comments: 'rounded',
+      shares: 'rounded',
+    });
+    expect(result.notExact).toEqual([
+      'creators[0].snapshot.followers',
+      'creators[0].snapshot.following',
+      'creators[0].snapshot.recentPosts[0].likes',
+      'creators[0].snapshot.recentPosts[0].comments',
+      'creators[0].snapshot.recentPosts[0].shares',
+      'creators[0].snapshot.recentPosts[0].views',
     ]);
-    expect(plan.put.entries).not.toContainEqual(expect.objectContaining({ id: sameTime.id }));
   });
 
-  it('judges a creator by the capture time of their snapshot first', () => {
-    const fresherCapture = creatorOf('jane', {
-      snapshot: { followers: 41_000, capturedAt: T0 + HOUR },
-      updatedAt: T0 - HOUR, // recorded earlier here, but a newer capture
-    });
-    const plan = planImport(parsed, { lists: [], entries: [], creators: [fresherCapture] });
-    expect(plan.put.creators).not.toContainEqual(expect.objectContaining({ key: 'tiktok:jane' }));
-    expect(plan.summary.conflicts).toEqual([
-      expect.objectContaining({ table: 'creators', id: 'tiktok:jane', reason: 'local-newer' }),
+  it('keeps every precision the file gives', () => {
+    const result = parseImport(toJson(data, EXPORTED_AT));
+    expect(result.ok && result.data.creators.map((c) => c.snapshot.precision)).toEqual([
+      { followers: 'rounded' },
+      { followers: 'rounded' },
     ]);
   });
 });

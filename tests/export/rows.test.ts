@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { EXPORT_COLUMNS, formatRateRange, toExportRows } from '@/lib/export/rows';
-import { computeVetting } from '@/lib/metrics';
-import { creatorOf, entryOf, listOf, snapshotOf, T0, vettingOf } from './fixtures';
+import {
+  currentNumbers,
+  EXPORT_COLUMNS,
+  formatRateRange,
+  toExportRows as toRows,
+} from '@/lib/export/rows';
+import { computeVetting, DEFAULT_RATE_CARD, type RateCard } from '@/lib/metrics';
+import type { CreatorRow, ShortlistEntry } from '@/lib/model';
+import { creatorOf, entryOf, listOf, PRICIER, snapshotOf, T0, vettingOf } from './fixtures';
 
 const list = listOf('l1');
 const byKey = (...rows: ReturnType<typeof creatorOf>[]) => new Map(rows.map((r) => [r.key, r]));
+const toExportRows = (
+  l: typeof list,
+  entries: ShortlistEntry[],
+  creators: Map<string, CreatorRow>,
+  card: RateCard = DEFAULT_RATE_CARD,
+) => toRows(l, entries, creators, card);
 
 describe('toExportRows', () => {
-  it('has the columns DESIGN.md names, with rate low and high after the rate range', () => {
+  it('has the columns DESIGN.md names, with rate low and high after the rate range and the precision after followers', () => {
     expect(EXPORT_COLUMNS.map((c) => c.header)).toEqual([
       'platform',
       'handle',
@@ -15,6 +27,7 @@ describe('toExportRows', () => {
       'name',
       'tier',
       'followers',
+      'followers precision',
       'ER',
       'ER basis',
       'grade',
@@ -55,12 +68,13 @@ describe('toExportRows', () => {
         name: 'Jane Doe',
         tier: 'micro',
         followers: 38_200,
+        followersPrecision: 'rounded',
         er: 9.1,
         erBasis: 'views',
         grade: 'average',
-        rateRange: '$180–$300',
+        rateRange: '$180–$290',
         rateLow: 180,
-        rateHigh: 300,
+        rateHigh: 290,
         warningCodes: 'er-low, inactive',
         status: 'contacted',
         note: 'great hooks',
@@ -74,7 +88,7 @@ describe('toExportRows', () => {
 
   it('leaves unknown values empty, never 0', () => {
     const bare = creatorOf('bare', {
-      snapshot: { displayName: undefined, followers: undefined, precision: {} },
+      snapshot: { displayName: undefined, followers: undefined, precision: {}, recentPosts: [] },
       vetting: null,
     });
     const [row] = toExportRows(list, [entryOf('l1', bare.key)], byKey(bare));
@@ -82,6 +96,7 @@ describe('toExportRows', () => {
       name: null,
       tier: null,
       followers: null,
+      followersPrecision: null,
       er: null,
       erBasis: null,
       grade: null,
@@ -96,15 +111,48 @@ describe('toExportRows', () => {
     });
   });
 
-  it('keeps an unknown ER empty when the vetting has no rate', () => {
-    const quiet = creatorOf('quiet', {
-      vetting: vettingOf({
-        engagement: { ...vettingOf().engagement, rate: null, basis: null, grade: null },
-        rates: [],
-      }),
-    });
+  it('keeps an unknown ER empty, whatever the stored vetting said', () => {
+    // No posts and no lifetime totals: the ER is unknown now; the old vetting's 9.1 is not shown.
+    const quiet = creatorOf('quiet', { snapshot: { recentPosts: [] } });
     const [row] = toExportRows(list, [entryOf('l1', quiet.key)], byKey(quiet));
-    expect(row).toMatchObject({ er: null, erBasis: null, grade: null, rateRange: null });
+    expect(row).toMatchObject({ er: null, erBasis: null, grade: null });
+  });
+
+  it('prices with the rate card in force, never the price stored at capture time', () => {
+    const jane = creatorOf('jane');
+    expect(jane.vetting?.rates[0]).toMatchObject({ low: 180, high: 300 });
+    const [now] = toExportRows(list, [entryOf('l1', jane.key)], byKey(jane));
+    expect(now).toMatchObject({ rateRange: '$180–$290', rateLow: 180, rateHigh: 290 });
+    const expected = computeVetting(jane.snapshot, { now: T0, rateCard: PRICIER }).vetting
+      .rates[0]!;
+    const [pricier] = toExportRows(list, [entryOf('l1', jane.key)], byKey(jane), PRICIER);
+    expect(pricier).toMatchObject({ rateLow: expected.low, rateHigh: expected.high });
+    expect(pricier?.rateLow).toBeGreaterThan(now!.rateLow!);
+  });
+
+  it('prices in the currency of the rate card in force', () => {
+    const jane = creatorOf('jane');
+    const euros: RateCard = {
+      ...DEFAULT_RATE_CARD,
+      currency: 'EUR',
+      exchange: { rate: 0.5, date: '2026-01-01' },
+    };
+    const [row] = toExportRows(list, [entryOf('l1', jane.key)], byKey(jane), euros);
+    expect(row?.rateRange).toMatch(/^\d+ EUR–\d+ EUR$/);
+    expect(row?.rateHigh).toBeLessThan(290);
+  });
+
+  it.each([
+    ['exact', 'exact'],
+    ['rounded', 'rounded'],
+    ['lower-bound', 'lower-bound'],
+    [undefined, 'unknown'],
+  ] as const)('says the followers count is %s in its own column', (precision, shown) => {
+    const jane = creatorOf('jane', {
+      snapshot: { followers: 1_200_000, precision: precision ? { followers: precision } : {} },
+    });
+    const [row] = toExportRows(list, [entryOf('l1', jane.key)], byKey(jane));
+    expect(row).toMatchObject({ followers: 1_200_000, followersPrecision: shown });
   });
 
   it('takes the rate of the main deliverable (an Instagram post, not the reel)', () => {
@@ -113,6 +161,7 @@ describe('toExportRows', () => {
       url: 'https://www.instagram.com/ana/',
       followers: 38_000,
       precision: { followers: 'exact' },
+      recentPosts: [],
     });
     const { vetting } = computeVetting(snapshot, { now: T0 });
     const ana = { key: 'instagram:ana', snapshot, vetting, createdAt: T0, updatedAt: T0 };
@@ -147,6 +196,29 @@ describe('toExportRows', () => {
       byKey(a, b),
     );
     expect(rows.map((r) => r.handle)).toEqual(['b', 'a']);
+  });
+});
+
+describe('currentNumbers', () => {
+  it("is the card's own calculation, and follows a change of rate card", () => {
+    const jane = creatorOf('jane');
+    const card = computeVetting(jane.snapshot, { now: T0 }).vetting;
+    expect(currentNumbers(jane, DEFAULT_RATE_CARD)).toEqual({
+      tier: card.tier,
+      engagement: card.engagement,
+      rate: card.rates[0],
+    });
+    expect(currentNumbers(jane, PRICIER).rate?.mid).toBeGreaterThan(card.rates[0]!.mid);
+  });
+
+  it('follows a new capture of the same creator', () => {
+    const before = creatorOf('jane');
+    const after = creatorOf('jane', {
+      snapshot: { followers: 80_000, capturedAt: T0 + 1 },
+      updatedAt: T0 + 1,
+    });
+    expect(currentNumbers(before, DEFAULT_RATE_CARD).rate?.mid).toBe(230);
+    expect(currentNumbers(after, DEFAULT_RATE_CARD).rate?.mid).toBeGreaterThan(230);
   });
 });
 

@@ -1,11 +1,29 @@
 import { vi } from 'vitest';
 import type { ScoutDb } from '@/lib/db/database';
 import { saveToShortlist } from '@/lib/db/shortlists';
-import type { CreatorRow, Platform, ShortlistEntry } from '@/lib/model';
+import type { CreatorRow, Platform, Post, ShortlistEntry } from '@/lib/model';
 
 export const NOW = Date.UTC(2026, 0, 15, 12);
+const DAY = 24 * 60 * 60 * 1000;
 
-/** A creator as Scout stores them, with a vetting whose numbers the tests can read back. */
+/** Six exact image posts whose likes and comments are `er` percent of `followers` each. */
+function postsAt(followers: number, er: number): Post[] {
+  const engagements = Math.round((followers * er) / 100);
+  return Array.from({ length: 6 }, (_, i) => ({
+    id: `p${i}`,
+    kind: 'image',
+    postedAt: NOW - (5 + i) * DAY,
+    likes: engagements - 16,
+    comments: 16,
+    precision: { likes: 'exact', comments: 'exact' },
+  }));
+}
+
+/**
+ * A creator as Scout stores them: an Instagram snapshot with six posts at `er` percent by
+ * followers, and the vetting stored at capture. That vetting's price ($180–$300 a post) is stale on
+ * purpose: what the page shows is computed from the snapshot with the rate card in force.
+ */
 export function creator(
   handle: string,
   displayName: string,
@@ -22,7 +40,7 @@ export function creator(
       displayName,
       followers,
       precision: { followers: over.rounded ? 'rounded' : 'exact' },
-      recentPosts: [],
+      recentPosts: postsAt(followers, over.er ?? 3.2),
       capturedAt: NOW,
       sources: ['instagram/profile-info'],
     },
