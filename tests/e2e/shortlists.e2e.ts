@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import type { Download, Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +17,11 @@ const LIST = 'Spring campaign';
 interface Shown {
   followers: number;
   er: number;
+  /** The main deliverable's price as the headline writes it ("$180–$300"). */
+  price: string;
 }
+
+const PRICE = /^\$[\d,]+–\$[\d,]+$/;
 
 async function cardNumbers(frame: Frame): Promise<Shown> {
   const figure = async (label: string) =>
@@ -26,8 +31,37 @@ async function cardNumbers(frame: Frame): Promise<Shown> {
       .textContent()) ?? '';
   const followers = Number((await figure('Followers')).replace(/[^\d]/g, ''));
   const er = Number((await figure('Engagement rate')).match(/([\d.]+)\s*%/)?.[1]);
-  return { followers, er };
+  const values = await frame
+    .locator('dl[aria-label="Headline numbers"] dd .value')
+    .allTextContents();
+  const price = values.map((v) => v.trim()).find((v) => PRICE.test(v)) ?? '';
+  return { followers, er, price };
 }
+
+const payload = (file: string) =>
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/pages', file), 'utf8'));
+
+/**
+ * What the demo pages' own payloads say each creator's followers are, and that each is exact. Mara's
+ * page also shows "38.2K" and a rounded `stats.followerCount`; `statsV2` carries the exact count.
+ */
+const KNOWN: Record<string, { followers: number; precision: string }> = {
+  'mara.bakes': {
+    followers: Number(
+      payload('tiktok/api-user-detail-mara-bakes.json').userInfo.statsV2.followerCount,
+    ),
+    precision: 'exact',
+  },
+  'lena.trails': {
+    followers: payload('instagram/api-web-profile-info-lena-trails.json').data.user.edge_followed_by
+      .count,
+    precision: 'exact',
+  },
+  'jonas-weber-b2b': {
+    followers: payload('linkedin/api-networkinfo-jonas-weber.json').data.followersCount,
+    precision: 'exact',
+  },
+};
 
 async function openCreator(r: DemoRoute): Promise<{ page: Page; frame: Frame; shown: Shown }> {
   const page = await env.scout.context.newPage();
@@ -79,9 +113,44 @@ function expectCreators(rows: Map<string, Record<string, unknown>>, shown: Map<s
   expect([...rows.keys()].sort()).toEqual([...shown.keys()].sort());
   for (const [handle, card] of shown) {
     const row = rows.get(handle)!;
+    const known = KNOWN[handle]!;
+    expect(row.followers, `${handle}: the followers its page's payload gives`).toBe(
+      known.followers,
+    );
+    expect(row['followers precision'], `${handle}: how exact that count is`).toBe(known.precision);
     expect(row.followers, `${handle}: followers as on the card`).toBe(card.followers);
     expect(Number(row.ER), `${handle}: ER as on the card`).toBeCloseTo(card.er, 1);
+    expect(row['rate range'], `${handle}: price as on the card`).toBe(card.price);
+    expect(row['rate low'], `${handle}: the price's low end as a number`).toBe(
+      Number(card.price.split('–')[0]!.replace(/[^\d]/g, '')),
+    );
   }
+}
+
+/** The shortlists page's CSV of `list`. */
+async function exportFromShortlists(list: string): Promise<Map<string, Record<string, unknown>>> {
+  const page = await env.scout.context.newPage();
+  await page.goto(env.scout.pageUrl('shortlists.html'));
+  const section = page.getByRole('region', { name: new RegExp(list) });
+  await section.waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    section.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  const rows = await csvRows(download);
+  await page.close();
+  return rows;
+}
+
+/** Sets the TikTok video rate (USD per 1K followers) on the options page, as a user would. */
+async function setTikTokRate(usdPer1k: number): Promise<void> {
+  const page = await env.scout.context.newPage();
+  await page.goto(env.scout.pageUrl('options.html'));
+  const field = page.getByRole('spinbutton', { name: /TikTok video/ });
+  await field.fill(String(usdPer1k));
+  await page.getByRole('button', { name: 'Save rate card' }).click();
+  await page.getByText('Rate card saved').waitFor();
+  await page.close();
 }
 
 describe('shortlists as a new user meets them', () => {
@@ -119,17 +188,24 @@ describe('shortlists as a new user meets them', () => {
     expectCreators(await csvRows(fromPopup), shown);
 
     // And from the shortlists page.
-    const lists = await env.scout.context.newPage();
-    await lists.goto(env.scout.pageUrl('shortlists.html'));
-    const section = lists.getByRole('region', { name: new RegExp(LIST) });
-    await section.waitFor();
-    const [fromPage] = await Promise.all([
-      lists.waitForEvent('download'),
-      section.getByRole('button', { name: 'Export CSV' }).click(),
-    ]);
-    expectCreators(await csvRows(fromPage), shown);
+    expectCreators(await exportFromShortlists(LIST), shown);
 
-    await Promise.all([...pages, popup, lists].map((p) => p.close()));
+    // The user doubles the TikTok rate: the card and the export both price with the new card.
+    const before = shown.get('mara.bakes')!.price;
+    await setTikTokRate(12);
+    await pages[0]!.reload();
+    await expect
+      .poll(async () => (await cardNumbers(await sidebarFrame(pages[0]!))).price, {
+        timeout: 15_000,
+      })
+      .not.toBe(before);
+    shown.set('mara.bakes', await cardNumbers(await sidebarFrame(pages[0]!)));
+    expect(shown.get('mara.bakes')!.price).toMatch(PRICE);
+    const repriced = await exportFromShortlists(LIST);
+    expectCreators(repriced, shown);
+    expect(repriced.get('mara.bakes')!['rate range']).not.toBe(before);
+
+    await Promise.all([...pages, popup].map((p) => p.close()));
   });
 
   it('made no request of its own to any platform host', () => {
