@@ -1,5 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { RateCard } from '@/lib/metrics/rates';
+import { rateBase, type RateCard } from '@/lib/metrics/rates';
+import type { Platform } from '@/lib/model';
+import type { PlatformFacts } from '@/lib/platforms/facts';
+import { FACTS_IN_ORDER } from '@/lib/platforms/facts-registry';
+import { capitalize } from './card/format';
 import type { LoadedRateCard } from '@/lib/settings/rate-card';
 
 export interface RateCardApi {
@@ -15,10 +19,13 @@ type Field = {
   set: (c: RateCard, v: number) => RateCard;
 };
 
-const base = (platform: keyof RateCard['base'], key: string, label: string): Field => ({
+const base = (platform: Platform, key: string, label: string): Field => ({
   label,
-  get: (c) => (c.base[platform] as Record<string, number>)[key] ?? 0,
-  set: (c, v) => ({ ...c, base: { ...c.base, [platform]: { ...c.base[platform], [key]: v } } }),
+  get: (c) => rateBase(c, platform)[key] ?? 0,
+  set: (c, v) => ({
+    ...c,
+    base: { ...c.base, [platform]: { ...rateBase(c, platform), [key]: v } },
+  }),
 });
 const addOn = (key: keyof RateCard['addOns'], label: string): Field => ({
   label,
@@ -26,25 +33,33 @@ const addOn = (key: keyof RateCard['addOns'], label: string): Field => ({
   set: (c, v) => ({ ...c, addOns: { ...c.addOns, [key]: v } }),
 });
 
+/** The main deliverable's label of a platform ("video"). */
+const mainLabel = (facts: PlatformFacts) =>
+  facts.rates.deliverables.find((d) => d.id === facts.rates.main)?.label ?? facts.rates.main;
+
+/**
+ * One row per platform for its base price, then each platform's other deliverables as multiples
+ * of its main one: the rows are the registered platforms' facts.
+ */
 const SECTIONS: { title: string; unit: string; fields: Field[] }[] = [
   {
     title: 'Base price per 1,000 followers (USD)',
     unit: '$',
-    fields: [
-      base('instagram', 'per1kFollowers', 'Instagram post'),
-      base('tiktok', 'per1kFollowers', 'TikTok video'),
-      base('linkedin', 'per1kFollowers', 'LinkedIn post'),
-    ],
+    fields: FACTS_IN_ORDER.map(([id, facts]) =>
+      base(id, 'per1kFollowers', `${facts.name} ${mainLabel(facts)}`),
+    ),
   },
-  {
-    title: 'Instagram formats (× the post price)',
-    unit: '×',
-    fields: [
-      base('instagram', 'carousel', 'Carousel'),
-      base('instagram', 'reel', 'Reel or video'),
-      base('instagram', 'story', 'Story'),
-    ],
-  },
+  ...FACTS_IN_ORDER.flatMap(([id, facts]) => {
+    const formats = facts.rates.deliverables.filter((d) => d.id !== facts.rates.main);
+    if (formats.length === 0) return [];
+    return [
+      {
+        title: `${facts.name} formats (× the ${mainLabel(facts)} price)`,
+        unit: '×',
+        fields: formats.map((d) => base(id, d.id, d.formLabel ?? capitalize(d.label))),
+      },
+    ];
+  }),
   {
     title: 'Add-ons (% of the deliverable’s price)',
     unit: '%',

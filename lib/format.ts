@@ -1,4 +1,5 @@
-import type { Precision } from './model';
+import type { Platform, Precision } from './model';
+import { FACTS_IN_ORDER, platformFacts } from './platforms/facts-registry';
 
 /** A count as the user's browser writes numbers; rounded counts get "≈", floors get "+". */
 export function formatCount(
@@ -14,13 +15,12 @@ export function formatCount(
   return new Intl.NumberFormat(locale).format(value);
 }
 
-export const PLATFORM_NAMES = {
-  tiktok: 'TikTok',
-  instagram: 'Instagram',
-  linkedin: 'LinkedIn',
-} as const;
+/** Each platform's name as marketers write it, from its facts. */
+export const PLATFORM_NAMES = Object.fromEntries(
+  FACTS_IN_ORDER.map(([id, facts]) => [id, facts.name]),
+) as Readonly<Record<Platform, string>>;
 
-/** "@handle" where the platform uses at-handles; LinkedIn slugs stay bare. */
-export function displayHandle(platform: keyof typeof PLATFORM_NAMES, handle: string): string {
-  return platform === 'linkedin' ? handle : `@${handle}`;
+/** "@handle" where the platform uses at-handles; bare slugs stay bare. */
+export function displayHandle(platform: Platform, handle: string): string {
+  return `${platformFacts(platform).handlePrefix}${handle}`;
 }

@@ -9,7 +9,7 @@ export function CardControls({
   onHide,
 }: {
   side: Side;
-  /** The site this tab shows ("tiktok.com"); null when the background has not said. */
+  /** The site this tab shows, as its domain; null when the background has not said. */
   site: string | null;
   error: string | null;
   onMove: () => void;

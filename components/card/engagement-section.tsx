@@ -1,18 +1,26 @@
-import { MIN_POST_AGE_HOURS, platformName, type Band, type EngagementResult } from '@/lib/metrics';
-import type { Engagement, Platform } from '@/lib/model';
+import { MIN_POST_AGE_HOURS, type Band, type EngagementResult } from '@/lib/metrics';
+import type { Engagement, ErBasis, Platform } from '@/lib/model';
+import { platformFacts } from '@/lib/platforms/facts-registry';
 import { num, percent, percentRange, plural } from './format';
 import { sampleNoun } from './summary';
 
-const BASIS_WORDS = {
-  views: 'views of each post',
-  followers: 'followers',
-  lifetime: 'lifetime totals (hearts, videos, followers)',
-} as const;
+/** What a rate on this basis is divided by, in the platform's words. */
+function basisWords(platform: Platform, basis: ErBasis): string {
+  const { nouns, engagement } = platformFacts(platform);
+  if (basis === 'views') return 'views of each post';
+  if (basis === 'followers') return nouns.audience;
+  const { strategy } = engagement;
+  const likes =
+    strategy.by === 'views' && strategy.fallback?.by === 'lifetime'
+      ? strategy.fallback.likes
+      : nouns.likes;
+  return `lifetime totals (${likes}, ${nouns.post[1]}, ${nouns.audience})`;
+}
 
 /** Each reason a post was left out of the sample, in words, with how many. */
 export function exclusions(result: EngagementResult, platform: Platform): string[] {
   const x = result.excluded;
-  const likes = platform === 'linkedin' ? 'reactions' : 'likes';
+  const { likes } = platformFacts(platform).nouns;
   return [
     x.pinned > 0 && `${num(x.pinned)} pinned: chosen by the creator, not a recent sample`,
     x.young > 0 &&
@@ -48,7 +56,7 @@ function Measure({
         <dt>Sample</dt>
         <dd>{plural(engagement.sampleSize, ...sampleNoun(platform, engagement.basis))}</dd>
         <dt>Basis</dt>
-        <dd>{engagement.basis ? BASIS_WORDS[engagement.basis] : 'unknown'}</dd>
+        <dd>{engagement.basis ? basisWords(platform, engagement.basis) : 'unknown'}</dd>
         <dt>Confidence</dt>
         <dd>{engagement.confidence ?? 'unknown'}</dd>
       </dl>
@@ -60,7 +68,7 @@ function BandFacts({ band }: { band: Band }) {
   return (
     <div className="measure">
       <h3>
-        Benchmark: {platformName(band.platform)} {band.label}, by {band.basis}
+        Benchmark: {platformFacts(band.platform).name} {band.label}, by {band.basis}
       </h3>
       <dl className="facts">
         <dt>Typical</dt>

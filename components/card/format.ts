@@ -38,7 +38,7 @@ export function signed(value: number, digits = 0): string {
   return value < 0 ? `−${text}` : `+${text}`;
 }
 
-/** Decimals a headline rate deserves: 9.36 → 9.4, but 1.06 → 1.06 (Instagram bands are that fine). */
+/** Decimals a headline rate deserves: 9.36 → 9.4, but 1.06 → 1.06 (follower-based bands are that fine). */
 export const rateDigits = (value: number): number => (value < 2 ? 2 : 1);
 
 /** A rate in percent (9.36 means 9.36%): "9.4%" in en, "9,4 %" in de. */

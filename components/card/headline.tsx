@@ -1,5 +1,6 @@
 import type { Band, RateEstimate } from '@/lib/metrics';
 import type { Engagement, Platform } from '@/lib/model';
+import { platformFacts } from '@/lib/platforms/facts-registry';
 import { capitalize, count, money, moneyRange, percent, percentRange, plural } from './format';
 import { sampleNoun, type CardSummary } from './summary';
 
@@ -35,9 +36,9 @@ export function gradeLine(
 }
 
 /** Why an unknown rate is unknown, in a few words (the details give the whole formula). */
-function unknownReason(engagement: Engagement, followersKnown: boolean): string {
-  if (!followersKnown && engagement.formula.startsWith('followers unknown')) {
-    return 'followers unknown';
+function unknownReason(engagement: Engagement, followersKnown: boolean, audience: string): string {
+  if (!followersKnown && engagement.formula.startsWith(`${audience} unknown`)) {
+    return `${audience} unknown`;
   }
   return engagement.formula.replace(/^unknown:\s*/, '').split(';')[0]!;
 }
@@ -60,7 +61,8 @@ export function HeadlineStats({
 }) {
   const { snapshot, audience, engagement, main, flags } = summary;
   const grade = engagement ? gradeLine(engagement, band, gradeNote) : null;
-  const postsLabel = snapshot.platform === 'tiktok' ? ['video', 'videos'] : ['post', 'posts'];
+  const { nouns } = platformFacts(snapshot.platform);
+  const postsLabel = nouns.post;
   return (
     <dl className="stats" aria-label="Headline numbers">
       <div className="stat">
@@ -110,7 +112,7 @@ export function HeadlineStats({
             {engagement === null
               ? 'not vetted yet'
               : engagement.rate === null
-                ? unknownReason(engagement, snapshot.followers !== undefined)
+                ? unknownReason(engagement, snapshot.followers !== undefined, nouns.audience)
                 : basisLine(engagement, snapshot.platform)}
           </span>
         </dd>

@@ -1,6 +1,8 @@
 import { isSponsoredPost, MIN_POST_AGE_HOURS } from '@/lib/metrics';
-import type { Platform, Post, PostCountField, ProfileSnapshot } from '@/lib/model';
-import { count, date, shortDate } from './format';
+import type { Post, PostCountField, ProfileSnapshot } from '@/lib/model';
+import type { PlatformFacts } from '@/lib/platforms/facts';
+import { platformFacts } from '@/lib/platforms/facts-registry';
+import { capitalize, count, date, shortDate } from './format';
 
 /** How many posts the card lists; the rest are counted, not shown (the iframe is small). */
 export const POSTS_SHOWN = 24;
@@ -25,19 +27,19 @@ interface Column {
   label: string;
 }
 
-/** The counts worth a column: likes and comments always; shares and views where the page has them. */
-function columnsFor(platform: Platform, posts: readonly Post[]): Column[] {
-  const linkedin = platform === 'linkedin';
+/**
+ * The counts worth a column: likes and comments always; shares and views where every post of the
+ * platform shows them or the page has them. Headed in the platform's words ("Reactions").
+ */
+function columnsFor(facts: PlatformFacts, posts: readonly Post[]): Column[] {
   const columns: Column[] = [
-    { field: 'likes', label: linkedin ? 'Reactions' : 'Likes' },
+    { field: 'likes', label: capitalize(facts.nouns.likes) },
     { field: 'comments', label: 'Comments' },
   ];
-  if (platform === 'tiktok' || posts.some((p) => p.shares !== undefined)) {
-    columns.push({ field: 'shares', label: linkedin ? 'Reposts' : 'Shares' });
-  }
-  if (platform === 'tiktok' || posts.some((p) => p.views !== undefined)) {
-    columns.push({ field: 'views', label: 'Views' });
-  }
+  const shown = (field: PostCountField) =>
+    facts.countsOnEveryPost.includes(field) || posts.some((p) => p[field] !== undefined);
+  if (shown('shares')) columns.push({ field: 'shares', label: capitalize(facts.nouns.shares) });
+  if (shown('views')) columns.push({ field: 'views', label: 'Views' });
   return columns;
 }
 
@@ -52,11 +54,12 @@ function figure(post: Post, field: PostCountField): string {
  */
 export function PostsSection({ snapshot }: { snapshot: ProfileSnapshot }) {
   const posts = newestFirst(snapshot.recentPosts);
-  const columns = columnsFor(snapshot.platform, posts);
+  const facts = platformFacts(snapshot.platform);
+  const columns = columnsFor(facts, posts);
   const shown = posts.slice(0, POSTS_SHOWN);
   const minAge = MIN_POST_AGE_HOURS * 60 * 60 * 1000;
-  // Every TikTok post is a video: the kind is worth saying only where kinds differ.
-  const showKind = snapshot.platform !== 'tiktok';
+  // The kind is worth saying only where kinds differ, not where every post is a video.
+  const showKind = facts.postKindsVary;
   return (
     <section className="detail-section" aria-labelledby="posts-heading">
       <h2 id="posts-heading">Recent posts</h2>

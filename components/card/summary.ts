@@ -16,16 +16,18 @@ import type {
   Rate,
   Tier,
 } from '@/lib/model';
-import { plural } from './format';
+import type { Noun } from '@/lib/platforms/facts';
+import { platformFacts } from '@/lib/platforms/facts-registry';
+import { capitalize, plural } from './format';
 
 /** What the card's headline shows about one creator, derived once from the background's answer. */
 export interface CardSummary {
   key: string;
   snapshot: ProfileSnapshot;
   tier: Tier | null;
-  /** Followers, or LinkedIn connections where a member shows no followers. */
+  /** Followers (in the platform's word), or the count that stands in where none are shown. */
   audience: {
-    label: 'Followers' | 'Connections';
+    label: string;
     value: number | undefined;
     precision?: Precision;
   };
@@ -41,11 +43,12 @@ export interface CardSummary {
   gaps: string[];
 }
 
-/** What one item of an engagement sample is called on a platform and basis. */
-export function sampleNoun(platform: Platform, basis: ErBasis | null): [string, string] {
-  if (platform === 'tiktok') return ['video', 'videos'];
-  if (platform === 'instagram' && basis === 'views') return ['reel', 'reels'];
-  return ['post', 'posts'];
+/** What one item of an engagement sample is called on a platform and basis ("reels" by views). */
+export function sampleNoun(platform: Platform, basis: ErBasis | null): Noun {
+  const facts = platformFacts(platform);
+  const { strategy } = facts.engagement;
+  if (basis === 'views' && strategy.by === 'views-or-followers') return strategy.viewsNoun;
+  return facts.nouns.post;
 }
 
 const SEVERITY_ORDER: Record<Flag['severity'], number> = { risk: 0, warn: 1, info: 2 };
@@ -59,21 +62,25 @@ export function bySeverity(flags: readonly Flag[]): Flag[] {
 export function summarize(creator: CreatorRow, detail: VetDetail | null): CardSummary {
   const { snapshot, vetting } = creator;
   const { platform, precision } = snapshot;
+  const facts = platformFacts(platform);
   const engagement = detail?.engagement.engagement ?? vetting?.engagement ?? null;
   const deliverable = MAIN_DELIVERABLE[platform];
   // Prices follow the rate card in force: the detail is recomputed with it, the vetting is stored.
   const rates: readonly Rate[] = detail ? detail.rates.rates : (vetting?.rates ?? []);
   const rate = rates.find((r) => r.deliverable === deliverable) ?? null;
+  const fallback = facts.audienceFallback;
   const audience =
-    platform === 'linkedin' &&
-    snapshot.followers === undefined &&
-    snapshot.connections !== undefined
+    fallback && snapshot.followers === undefined && snapshot[fallback.field] !== undefined
       ? {
-          label: 'Connections' as const,
-          value: snapshot.connections,
-          precision: precision.connections,
+          label: capitalize(fallback.word),
+          value: snapshot[fallback.field],
+          precision: precision[fallback.field],
         }
-      : { label: 'Followers' as const, value: snapshot.followers, precision: precision.followers };
+      : {
+          label: capitalize(facts.nouns.audience),
+          value: snapshot.followers,
+          precision: precision.followers,
+        };
   return {
     key: creator.key,
     snapshot,
@@ -94,12 +101,14 @@ function gapsOf(
   checked: boolean,
 ): string[] {
   const gaps: string[] = [];
-  const likes = snapshot.platform === 'linkedin' ? 'reactions' : 'likes';
+  const facts = platformFacts(snapshot.platform);
+  const { likes, audience } = facts.nouns;
+  const fallback = facts.audienceFallback;
   if (snapshot.followers === undefined) {
     gaps.push(
-      snapshot.connections !== undefined
-        ? 'followers unknown (connections shown): no tier, benchmark or price'
-        : 'followers unknown: no tier, benchmark or price',
+      fallback && snapshot[fallback.field] !== undefined
+        ? `${audience} unknown (${fallback.word} shown): no tier, benchmark or price`
+        : `${audience} unknown: no tier, benchmark or price`,
     );
   }
   if (snapshot.isPrivate === true) gaps.push('private account: posts are hidden');

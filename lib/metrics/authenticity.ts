@@ -2,8 +2,19 @@ import { FLAG_CODES, type Flag, type FlagCode, type Post, type ProfileSnapshot }
 import { FLAG_THRESHOLDS as T, MONTHLY_GROWTH_NORMS } from './benchmarks';
 import { computeEngagement, type EngagementResult } from './engagement';
 import { countError, followerSeries, growthBetween, type GrowthStep } from './growth';
-import { DAY_MS, fmtInt, fmtNum, fmtPct, isCount, isPositive, roundTo, WEEK_MS } from './numbers';
-import { computeTier, platformName } from './tier';
+import { platformFacts } from '../platforms/facts-registry';
+import {
+  DAY_MS,
+  fmtInt,
+  fmtNum,
+  fmtPct,
+  isCount,
+  isPositive,
+  plural,
+  roundTo,
+  WEEK_MS,
+} from './numbers';
+import { computeTier } from './tier';
 
 export interface FlagOptions {
   /** Scout's own earlier snapshots of this creator (any order; others are ignored). */
@@ -33,7 +44,6 @@ const flag = (
   evidence,
 });
 
-const plural = (n: number, one: string, many: string) => `${fmtInt(n)} ${n === 1 ? one : many}`;
 const share = (part: number, whole: number) => fmtPct(roundTo((part / whole) * 100, 0));
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -80,7 +90,7 @@ const erLow: Check = (_s, o) => {
     band.lowConfidence ? 'info' : 'warn',
     'Engagement is below the low mark for creators this size',
     `ER ${fmtPct(e.rate)} by ${e.basis} is below ${fmtPct(band.low)}, the low mark of the ` +
-      `${platformName(band.platform)} ${band.label} band (typical ${fmtPct(band.avg.from)}–` +
+      `${platformFacts(band.platform).name} ${band.label} band (typical ${fmtPct(band.avg.from)}–` +
       `${fmtPct(band.avg.to)})${band.lowConfidence ? '; the band is low confidence' : ''}`,
   );
 };
@@ -95,7 +105,7 @@ const erHigh: Check = (_s, o) => {
     band.lowConfidence ? 'warn' : 'risk',
     'Engagement is implausibly high: bought likes or an engagement pod?',
     `ER ${fmtPct(e.rate)} by ${e.basis} is more than ${T.erHighMultiple}× ${fmtPct(band.high)} ` +
-      `(${fmtPct(roundTo(limit, 2))}), the high mark of the ${platformName(band.platform)} ` +
+      `(${fmtPct(roundTo(limit, 2))}), the high mark of the ${platformFacts(band.platform).name} ` +
       `${band.label} band`,
   );
 };
@@ -127,7 +137,7 @@ const likesOverFollowers: Check = (s) => {
   if (!isPositive(followers)) return null;
   const ceiling =
     (followers + countError(followers, s.precision.followers)) * T.likesOverFollowersShare;
-  // Image posts measured by followers; a post with views (TikTok photo mode) can go viral past its
+  // Image posts measured by followers; a photo post with a view count can go viral past its
   // followers legitimately, and likes-over-views covers it.
   const images = s.recentPosts.filter(
     (p) =>

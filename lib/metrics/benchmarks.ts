@@ -1,16 +1,22 @@
 /**
- * Every constant the metrics use, with its source and year beside it (DESIGN.md, "Metrics").
- * Change a number here and nowhere else; tests/metrics/benchmarks.test.ts pins them to DESIGN.md.
+ * Every constant the metrics use that holds for all platforms, with its source and year beside it
+ * (DESIGN.md, "Metrics"): tiers, band bounds, sampling rules, growth norms, warning thresholds,
+ * price steps and add-ons. What differs by platform (benchmark bands, rate-card base prices) is in
+ * that platform's facts (lib/platforms/<id>/facts.ts). Change a number in one place only;
+ * tests/metrics/benchmarks.test.ts pins them to DESIGN.md.
  */
 import type { Platform, Tier } from '../model';
+import { FACTS_IN_ORDER } from '../platforms/facts-registry';
+import { BAND_IDS, type BandId, type PlatformBenchmarks, type Source } from '../platforms/facts';
 
-/** Where a number comes from: shown in the card's "how is this computed" and kept in exports. */
-export interface Source {
-  name: string;
-  /** Year of the data; null where the source gives none. */
-  year: number | null;
-  note?: string;
-}
+export { BAND_IDS };
+export type {
+  BandId,
+  BandRates,
+  BenchmarkUse,
+  PlatformBenchmarks,
+  Source,
+} from '../platforms/facts';
 
 // ─── Tiers ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -25,17 +31,6 @@ export const TIER_BOUNDS: readonly { tier: Tier; min: number; max: number | null
 
 // ─── Engagement-rate benchmark bands ──────────────────────────────────────────────────────────────
 
-export const BAND_IDS = [
-  '1k-5k',
-  '5k-10k',
-  '10k-50k',
-  '50k-100k',
-  '100k-500k',
-  '500k-1m',
-  '1m+',
-] as const;
-export type BandId = (typeof BAND_IDS)[number];
-
 /** The seven follower bands, lower bound inclusive; "emerging" (< 1K) borrows 1K–5K. */
 export const BAND_BOUNDS: Readonly<
   Record<BandId, { label: string; min: number; max: number | null }>
@@ -49,106 +44,17 @@ export const BAND_BOUNDS: Readonly<
   '1m+': { label: '1M+', min: 1_000_000, max: null },
 };
 
-/** One band of one platform: "avg" is the typical range, `low` / `high` the outer marks (percent). */
-export interface BandRates {
-  avg: readonly [from: number, to: number];
-  low: number;
-  high: number;
-}
-
-export interface PlatformBenchmarks {
-  /** What the rates are divided by. */
-  basis: 'views' | 'followers';
-  /** Every grade against this table is low confidence (LinkedIn: sources disagree ~10x). */
-  lowConfidence: boolean;
-  sources: readonly Source[];
-  bands: Readonly<Record<BandId, BandRates>>;
-}
-
 /**
- * Instagram, engagement ÷ followers (likes + comments), percent.
- * Source: Modash Instagram engagement-rate calculator, 72M profiles. DESIGN.md gives no date for
- * it; it was read together with the Nov 2025 TikTok calculator, so 2025 is recorded.
+ * Each platform's own table: the first of its facts' tables that measures its own creators, by
+ * views or by followers. lib/platforms/<id>/facts.ts holds them with their sources; the registry
+ * test checks that every platform has one.
  */
-export const INSTAGRAM_BENCHMARKS: PlatformBenchmarks = {
-  basis: 'followers',
-  lowConfidence: false,
-  sources: [
-    {
-      name: 'Modash Instagram engagement rate calculator (72M profiles)',
-      year: 2025,
-      note: 'date not stated in DESIGN.md; read with the Nov 2025 TikTok calculator',
-    },
-    {
-      name: 'HypeAuditor State of Influencer Marketing 2026',
-      year: 2026,
-      note: 'medians, lower than these averages: nano 1.78%, micro 0.54%, 1M+ 0.33%',
-    },
-  ],
-  bands: {
-    '1k-5k': { avg: [3.4, 4.4], low: 1.72, high: 7.97 },
-    '5k-10k': { avg: [1.25, 1.62], low: 0.62, high: 3.54 },
-    '10k-50k': { avg: [0.84, 1.11], low: 0.39, high: 2.61 },
-    '50k-100k': { avg: [0.75, 1.01], low: 0.32, high: 2.47 },
-    '100k-500k': { avg: [0.87, 1.14], low: 0.41, high: 2.63 },
-    '500k-1m': { avg: [0.88, 1.13], low: 0.46, high: 2.46 },
-    '1m+': { avg: [1.02, 1.27], low: 0.57, high: 2.6 },
-  },
-};
-
-/**
- * TikTok, engagement ÷ views (likes + comments + shares), percent.
- * Source: Modash TikTok engagement-rate calculator, Nov 2025, by views. Instagram reels graded by
- * views use this table too, until better data exists.
- */
-export const TIKTOK_BENCHMARKS: PlatformBenchmarks = {
-  basis: 'views',
-  lowConfidence: false,
-  sources: [
-    { name: 'Modash TikTok engagement rate calculator (by views)', year: 2025, note: 'Nov 2025' },
-  ],
-  bands: {
-    '1k-5k': { avg: [12.1, 14.0], low: 9.49, high: 18.51 },
-    '5k-10k': { avg: [10.5, 11.8], low: 7.79, high: 14.59 },
-    '10k-50k': { avg: [8.4, 9.4], low: 6.28, high: 11.38 },
-    '50k-100k': { avg: [7.2, 8.0], low: 5.47, high: 10.45 },
-    '100k-500k': { avg: [6.7, 7.4], low: 5.07, high: 9.56 },
-    '500k-1m': { avg: [6.2, 6.9], low: 4.73, high: 8.12 },
-    '1m+': { avg: [6.2, 6.8], low: 4.75, high: 8.69 },
-  },
-};
-
-/**
- * LinkedIn, engagement ÷ followers (reactions + comments + reposts), percent.
- * Source: LinkedIn creator studies 2026 (follower-based 0.5–1% typical). Sources disagree ~10x, so
- * these bands are an estimate and every LinkedIn grade is low confidence.
- */
-export const LINKEDIN_BENCHMARKS: PlatformBenchmarks = {
-  basis: 'followers',
-  lowConfidence: true,
-  sources: [
-    {
-      name: 'LinkedIn creator studies',
-      year: 2026,
-      note: 'follower-based 0.5–1% typical; sources disagree ~10x, so an estimate',
-    },
-  ],
-  bands: {
-    '1k-5k': { avg: [0.8, 1.2], low: 0.4, high: 2.4 },
-    '5k-10k': { avg: [0.7, 1.0], low: 0.35, high: 2.0 },
-    '10k-50k': { avg: [0.6, 0.9], low: 0.3, high: 1.8 },
-    '50k-100k': { avg: [0.5, 0.8], low: 0.25, high: 1.6 },
-    '100k-500k': { avg: [0.4, 0.7], low: 0.2, high: 1.4 },
-    '500k-1m': { avg: [0.3, 0.6], low: 0.15, high: 1.2 },
-    '1m+': { avg: [0.3, 0.5], low: 0.15, high: 1.0 },
-  },
-};
-
-export const ER_BENCHMARKS: Readonly<Record<Platform, PlatformBenchmarks>> = {
-  instagram: INSTAGRAM_BENCHMARKS,
-  tiktok: TIKTOK_BENCHMARKS,
-  linkedin: LINKEDIN_BENCHMARKS,
-};
+export const ER_BENCHMARKS: Readonly<Record<Platform, PlatformBenchmarks>> = Object.fromEntries(
+  FACTS_IN_ORDER.flatMap(([id, facts]) => {
+    const own = facts.benchmarks.find((b) => b.table.platform === id);
+    return own ? [[id, own.table]] : [];
+  }),
+) as Record<Platform, PlatformBenchmarks>;
 
 // ─── Engagement-rate sampling rules ───────────────────────────────────────────────────────────────
 
@@ -178,7 +84,7 @@ export const GROWTH_NORMS_SOURCE: Source = { name: 'Scout DESIGN.md defaults', y
 export const FLAG_THRESHOLDS = {
   /** `follow-ratio`: following > followers, only from this many followers. */
   followRatioMinFollowers: 10_000,
-  /** `follow-for-follow`: following at or above this (Instagram's own following cap). */
+  /** `follow-for-follow`: following at or above this (the most accounts a platform lets one follow). */
   followForFollowFollowing: 7_500,
   /** `er-high`: ER above this multiple of the band's `high`. */
   erHighMultiple: 3,
@@ -206,7 +112,10 @@ export const FLAG_THRESHOLDS = {
 
 // ─── Rates ────────────────────────────────────────────────────────────────────────────────────────
 
-/** Typical CPM, USD (Instagram, TikTok) that each quote's CPM is set against (DESIGN.md, 2026). */
+/**
+ * Typical CPM, USD, that each quote's CPM is set against on the platforms whose facts say the
+ * comparison applies (DESIGN.md, 2026).
+ */
 export const TYPICAL_CPM_USD = { from: 5, to: 15 } as const;
 
 /** Engagement adjustment of the rate model: × clamp(ER / band median, 0.5, 2.0) (DESIGN.md, 2026). */
@@ -227,10 +136,10 @@ export const PRICE_STEPS: readonly { below: number; step: number }[] = [
 ];
 
 /**
- * Rate-card defaults, USD per 1K followers: Instagram static post $10 (the seed's "$100 per 10K
- * followers"), carousel +25%, reel / video +50%, story 50% of a post; TikTok video $6; LinkedIn post
- * $8 (low confidence). Add-ons: usage rights +50% per 30 days (market range 50–200%), exclusivity +30%
- * per 30 days (20–50%), whitelisting / Spark Ads +30%, rush +25% (DESIGN.md, 2026).
+ * Where the rate-card defaults come from: each platform's base price per 1K followers and its
+ * deliverables' multiples are in its facts; add-ons: usage rights +50% per 30 days (market range
+ * 50–200%), exclusivity +30% per 30 days (20–50%), whitelisting / Spark Ads +30%, rush +25%
+ * (DESIGN.md, 2026).
  */
 export const RATE_CARD_SOURCE: Source = {
   name: 'Scout DESIGN.md rate model (seed: $100 per 10K Instagram followers, $100–500 per micro post)',

@@ -5,9 +5,10 @@ import {
   type ProfileSnapshot,
   type Vetting,
 } from '../model';
+import { platformFacts } from '../platforms/facts-registry';
 import { TIER_BOUNDS } from './benchmarks';
 import { computeEngagement } from './engagement';
-import { clamp, fmtInt, isCount, isPositive, ratio, roundMoney, roundTo } from './numbers';
+import { clamp, fmtInt, isCount, isPositive, plural, ratio, roundMoney, roundTo } from './numbers';
 import {
   computeRates,
   DEFAULT_RATE_CARD,
@@ -16,7 +17,7 @@ import {
   type Range,
   type RateCard,
 } from './rates';
-import { bandFor, platformName } from './tier';
+import { bandFor } from './tier';
 
 /** One creator of a list, as the campaign totals need it. */
 export interface CampaignCreator {
@@ -236,8 +237,8 @@ export function computeCampaign(
       : null,
   };
   notes.unshift(
-    `${fmtInt(creators.length)} creator${creators.length === 1 ? '' : 's'} vs one macro ` +
-      `${platformName(platform)} creator of the same reach (${band.label} band, median ER ` +
+    `${plural(creators.length, 'creator', 'creators')} vs one macro ` +
+      `${platformFacts(platform).name} creator of the same reach (${band.label} band, median ER ` +
       `${band.median}% by ${band.basis}, ${quote?.label ?? deliverable})`,
   );
   return {

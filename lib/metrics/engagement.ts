@@ -2,16 +2,17 @@ import type {
   Confidence,
   Engagement,
   ErBasis,
-  Platform,
   Post,
   PostCountField,
   Precision,
   ProfileCountField,
   ProfileSnapshot,
 } from '../model';
+import type { Noun, PlatformFacts } from '../platforms/facts';
+import { platformFacts } from '../platforms/facts-registry';
 import { MIN_POST_AGE_HOURS, SAMPLE_HIGH, SAMPLE_MEDIUM } from './benchmarks';
-import { gradeEngagement } from './grade';
-import { fmtInt, HOUR_MS, isCount, isPositive, median, roundTo } from './numbers';
+import { gradeWith } from './grade';
+import { fmtInt, HOUR_MS, isCount, isPositive, median, plural, roundTo } from './numbers';
 import type { Band } from './tier';
 
 /** Posts left out of the primary sample, by reason (each post counted once, first reason wins). */
@@ -26,7 +27,7 @@ export interface ExcludedPosts {
   missingCounts: number;
   /** Views-based rate only: videos with no (or zero) views. */
   noViews: number;
-  /** Instagram by views only: images and carousels, which are measured by followers beside it. */
+  /** Posts by views only: images and carousels, which are measured by followers beside it. */
   otherKind: number;
 }
 
@@ -67,7 +68,7 @@ const trustOf = (precision: Precision | undefined): Trust =>
   precision === 'rounded' ? 'rounded' : precision === 'lower-bound' ? 'floor' : 'exact';
 
 // A count without a precision entry is read as exact: DESIGN.md has the extractor give a precision
-// for every rounded count ("1.2M", TikTok's 3-significant-digit stats).
+// for every rounded count ("1.2M", stats shown to 3 significant digits).
 const postTrust = (post: Post, fields: readonly PostCountField[]): Trust =>
   fields.reduce<Trust>((t, f) => worse(t, trustOf(post.precision?.[f])), 'exact');
 
@@ -86,14 +87,6 @@ const lowerOf = (a: Confidence, b: Confidence): Confidence => {
   return order[Math.min(order.indexOf(a), order.indexOf(b))] as Confidence;
 };
 
-const plural = (n: number, one: string, many: string) => `${fmtInt(n)} ${n === 1 ? one : many}`;
-
-const WORDS: Record<Platform, { likes: string; shares: string }> = {
-  tiktok: { likes: 'likes', shares: 'shares' },
-  instagram: { likes: 'likes', shares: 'shares' },
-  linkedin: { likes: 'reactions', shares: 'reposts' },
-};
-
 /** Likes + comments (+ shares where the formula counts them and the page shows them). */
 interface Numerator {
   values: number[];
@@ -104,8 +97,8 @@ interface Numerator {
   partial: boolean;
 }
 
-function numerator(platform: Platform, posts: readonly Post[], withShares: boolean): Numerator {
-  const w = WORDS[platform];
+function numerator(facts: PlatformFacts, posts: readonly Post[], withShares: boolean): Numerator {
+  const w = facts.nouns;
   const base = (p: Post) => (p.likes ?? 0) + (p.comments ?? 0);
   if (!withShares) {
     return {
@@ -121,8 +114,8 @@ function numerator(platform: Platform, posts: readonly Post[], withShares: boole
   if (shown === posts.length) {
     return { values, words: `(${w.likes} + comments + ${w.shares})`, fields, partial: false };
   }
-  // Instagram exposes no share counts anywhere (fixtures NOTES 2.1): that is the formula, not a gap.
-  if (shown === 0 && platform === 'instagram') {
+  // A platform that shows no share counts anywhere: that is the formula, not a gap.
+  if (shown === 0 && !facts.showsShares) {
     return { values, words: `(${w.likes} + comments)`, fields, partial: false };
   }
   const words =
@@ -132,12 +125,8 @@ function numerator(platform: Platform, posts: readonly Post[], withShares: boole
   return { values, words, fields, partial: true };
 }
 
-function measureViews(
-  platform: Platform,
-  videos: readonly Post[],
-  noun: [string, string],
-): Measure {
-  const num = numerator(platform, videos, true);
+function measureViews(facts: PlatformFacts, videos: readonly Post[], noun: Noun): Measure {
+  const num = numerator(facts, videos, facts.engagement.sharesCounted.views);
   const rates = videos.map((p, i) => ((num.values[i] as number) / (p.views as number)) * 100);
   const rate = median(rates);
   const trust = videos.reduce<Trust>(
@@ -146,6 +135,7 @@ function measureViews(
   );
   let confidence = sampleConfidence(videos.length, trust);
   if (num.partial) confidence = lowerOf(confidence, 'medium');
+  if (facts.engagement.lowConfidence.includes('views')) confidence = 'low';
   return {
     rate: rate === null ? null : roundTo(rate, 2),
     basis: 'views',
@@ -157,20 +147,21 @@ function measureViews(
 }
 
 function measureFollowers(
+  facts: PlatformFacts,
   snapshot: ProfileSnapshot,
   posts: readonly Post[],
-  withShares: boolean,
-  noun: [string, string],
+  noun: Noun,
 ): Measure {
-  const { platform, followers } = snapshot;
-  const num = numerator(platform, posts, withShares);
+  const { followers } = snapshot;
+  const audience = facts.nouns.audience;
+  const num = numerator(facts, posts, facts.engagement.sharesCounted.followers);
   const sample = plural(posts.length, ...noun);
   if (!isPositive(followers)) {
     return {
       rate: null,
       basis: 'followers',
       sampleSize: posts.length,
-      formula: `followers ${followers === 0 ? 'are 0' : 'unknown'}: ${num.words} / followers cannot be computed over ${sample}`,
+      formula: `${audience} ${followers === 0 ? 'are 0' : 'unknown'}: ${num.words} / ${audience} cannot be computed over ${sample}`,
       confidence: null,
       medianViews: null,
     };
@@ -182,20 +173,24 @@ function measureFollowers(
   );
   let confidence = sampleConfidence(posts.length, trust);
   if (num.partial) confidence = lowerOf(confidence, 'medium');
-  // LinkedIn impressions are not public: follower-based LinkedIn rates are always low confidence.
-  if (platform === 'linkedin') confidence = 'low';
+  // Where impressions are not public, a follower-based rate is always low confidence.
+  if (facts.engagement.lowConfidence.includes('followers')) confidence = 'low';
   return {
     rate: rate === null ? null : roundTo(rate, 2),
     basis: 'followers',
     sampleSize: posts.length,
-    formula: `median of ${num.words} / ${fmtInt(followers)} followers over ${sample}`,
+    formula: `median of ${num.words} / ${fmtInt(followers)} ${audience} over ${sample}`,
     confidence: rate === null ? null : confidence,
     medianViews: null,
   };
 }
 
-/** TikTok without per-post data: lifetime hearts / videos / followers (low confidence). */
-function measureLifetime(snapshot: ProfileSnapshot): Measure | null {
+/** Without per-post data: lifetime likes / posts / followers (low confidence). */
+function measureLifetime(
+  facts: PlatformFacts,
+  snapshot: ProfileSnapshot,
+  likesWord: string,
+): Measure | null {
   const { likes, posts, followers } = snapshot;
   if (!isCount(likes) || !isPositive(posts) || !isPositive(followers)) return null;
   const rate = (likes / posts / followers) * 100;
@@ -204,17 +199,17 @@ function measureLifetime(snapshot: ProfileSnapshot): Measure | null {
     rate: roundTo(rate, 2),
     basis: 'lifetime',
     sampleSize: posts,
-    formula: `lifetime hearts ${fmtInt(likes)} / ${plural(posts, 'video', 'videos')} / ${fmtInt(followers)} followers`,
+    formula: `lifetime ${likesWord} ${fmtInt(likes)} / ${plural(posts, ...facts.nouns.post)} / ${fmtInt(followers)} ${facts.nouns.audience}`,
     confidence: 'low',
     medianViews: null,
   };
 }
 
-function describeExcluded(x: ExcludedPosts, platform: Platform): string {
+function describeExcluded(x: ExcludedPosts, facts: PlatformFacts): string {
   const parts = [
     x.pinned && `${fmtInt(x.pinned)} pinned`,
     x.young && `${fmtInt(x.young)} under ${MIN_POST_AGE_HOURS} h old`,
-    x.hiddenLikes && `${fmtInt(x.hiddenLikes)} with hidden ${WORDS[platform].likes}`,
+    x.hiddenLikes && `${fmtInt(x.hiddenLikes)} with hidden ${facts.nouns.likes}`,
     x.missingCounts && `${fmtInt(x.missingCounts)} without a comment count`,
     x.noViews && `${fmtInt(x.noViews)} without views`,
     x.otherKind &&
@@ -248,56 +243,84 @@ function split(snapshot: ProfileSnapshot): { usable: Post[]; excluded: ExcludedP
 
 const isReel = (p: Post) => p.kind === 'video' || (p.kind === undefined && p.views !== undefined);
 
-/**
- * The engagement rate of a snapshot (percent, median over the sample) with its basis, formula,
- * sample, band, grade and confidence, plus what was left out and why. Pure: post ages are measured
- * against `snapshot.capturedAt`, so the same snapshot always gives the same answer.
- */
-export function computeEngagement(snapshot: ProfileSnapshot): EngagementResult {
-  const { platform } = snapshot;
-  const { usable, excluded } = split(snapshot);
-  let primary: Measure | null = null;
-  let secondary: Measure | null = null;
-
-  if (platform === 'tiktok') {
+/** The primary and secondary measures of a platform's strategy (lib/platforms/facts.ts). */
+function measure(
+  facts: PlatformFacts,
+  snapshot: ProfileSnapshot,
+  usable: readonly Post[],
+  excluded: ExcludedPosts,
+): { primary: Measure | null; secondary: Measure | null } {
+  const { strategy } = facts.engagement;
+  const noun = facts.nouns.post;
+  if (strategy.by === 'views') {
     const videos = usable.filter((p) => isPositive(p.views));
     if (videos.length > 0) {
       excluded.noViews = usable.length - videos.length;
-      primary = measureViews(platform, videos, ['video', 'videos']);
-      secondary = measureFollowers(snapshot, videos, true, ['video', 'videos']);
-    } else {
-      excluded.noViews = usable.length;
-      primary = measureLifetime(snapshot);
+      return {
+        primary: measureViews(facts, videos, noun),
+        secondary: strategy.followersBeside
+          ? measureFollowers(facts, snapshot, videos, noun)
+          : null,
+      };
     }
-  } else if (platform === 'instagram') {
+    const { fallback } = strategy;
+    if (fallback?.by === 'followers') {
+      const primary = usable.length > 0 ? measureFollowers(facts, snapshot, usable, noun) : null;
+      return { primary, secondary: null };
+    }
+    excluded.noViews = usable.length;
+    const primary =
+      fallback?.by === 'lifetime' ? measureLifetime(facts, snapshot, fallback.likes) : null;
+    return { primary, secondary: null };
+  }
+  if (strategy.by === 'views-or-followers') {
     const reels = usable.filter(isReel);
     const viewed = reels.filter((p) => isPositive(p.views));
     const feed = usable.length - reels.length;
-    const byViews = viewed.length > 0 ? measureViews(platform, viewed, ['reel', 'reels']) : null;
-    // Follower-based Instagram ER covers every usable post: that is how the Instagram bands
-    // (Modash, HypeAuditor) are measured. Reels by views win when they are most of the sample.
-    const byFollowers =
-      usable.length > 0 ? measureFollowers(snapshot, usable, false, ['post', 'posts']) : null;
+    const byViews = viewed.length > 0 ? measureViews(facts, viewed, strategy.viewsNoun) : null;
+    // The follower-based rate covers every usable post: that is how follower-based bands are
+    // measured (Modash, HypeAuditor). Posts by views win when they are most of the sample.
+    const byFollowers = usable.length > 0 ? measureFollowers(facts, snapshot, usable, noun) : null;
     const viewsFirst =
       byViews !== null &&
       (viewed.length > feed || byFollowers === null || byFollowers.rate === null);
-    primary = viewsFirst ? byViews : byFollowers;
-    secondary = viewsFirst ? byFollowers : byViews;
     if (viewsFirst) {
       excluded.noViews = reels.length - viewed.length;
       excluded.otherKind = feed;
     }
-  } else if (usable.length > 0) {
-    primary = measureFollowers(snapshot, usable, true, ['post', 'posts']);
+    return {
+      primary: viewsFirst ? byViews : byFollowers,
+      secondary: viewsFirst ? byFollowers : byViews,
+    };
   }
+  return {
+    primary: usable.length > 0 ? measureFollowers(facts, snapshot, usable, noun) : null,
+    secondary: null,
+  };
+}
 
-  const dropped = describeExcluded(excluded, platform);
+/**
+ * The engagement rate of a snapshot (percent, median over the sample) with its basis, formula,
+ * sample, band, grade and confidence, plus what was left out and why, measured the way the
+ * platform's facts say (the registry's facts by default). Pure: post ages are measured against
+ * `snapshot.capturedAt`, so the same snapshot always gives the same answer.
+ */
+export function computeEngagement(
+  snapshot: ProfileSnapshot,
+  facts: PlatformFacts = platformFacts(snapshot.platform),
+): EngagementResult {
+  const { usable, excluded } = split(snapshot);
+  const measured = measure(facts, snapshot, usable, excluded);
+  let { primary } = measured;
+  const { secondary } = measured;
+
+  const dropped = describeExcluded(excluded, facts);
   if (primary === null) {
     primary = {
       rate: null,
-      basis: platform === 'instagram' || platform === 'linkedin' ? 'followers' : 'views',
+      basis: facts.engagement.strategy.by === 'views' ? 'views' : 'followers',
       sampleSize: 0,
-      formula: nullReason(snapshot, usable.length, dropped),
+      formula: nullReason(facts, snapshot, usable.length, dropped),
       confidence: null,
       medianViews: null,
     };
@@ -305,7 +328,7 @@ export function computeEngagement(snapshot: ProfileSnapshot): EngagementResult {
     primary = { ...primary, formula: `${primary.formula}; left out ${dropped}` };
   }
 
-  const graded = gradeEngagement(platform, primary.basis, primary.rate, snapshot.followers);
+  const graded = gradeWith(facts, primary.basis, primary.rate, snapshot.followers);
   const engagement: Engagement = {
     rate: primary.rate,
     basis: primary.rate === null ? null : primary.basis,
@@ -325,7 +348,7 @@ export function computeEngagement(snapshot: ProfileSnapshot): EngagementResult {
   return {
     engagement,
     secondary:
-      secondary && secondary.rate !== null ? toEngagement(platform, secondary, snapshot) : null,
+      secondary && secondary.rate !== null ? toEngagement(facts, secondary, snapshot) : null,
     excluded,
     medianViews: primary.rate === null ? null : primary.medianViews,
     band: graded.band,
@@ -333,8 +356,8 @@ export function computeEngagement(snapshot: ProfileSnapshot): EngagementResult {
   };
 }
 
-function toEngagement(platform: Platform, m: Measure, snapshot: ProfileSnapshot): Engagement {
-  const graded = gradeEngagement(platform, m.basis, m.rate, snapshot.followers);
+function toEngagement(facts: PlatformFacts, m: Measure, snapshot: ProfileSnapshot): Engagement {
+  const graded = gradeWith(facts, m.basis, m.rate, snapshot.followers);
   return {
     rate: m.rate,
     basis: m.basis,
@@ -347,12 +370,22 @@ function toEngagement(platform: Platform, m: Measure, snapshot: ProfileSnapshot)
   };
 }
 
-function nullReason(snapshot: ProfileSnapshot, usable: number, dropped: string): string {
-  const tiktok = snapshot.platform === 'tiktok';
-  const tail = tiktok ? ' and no lifetime totals (hearts, videos, followers)' : '';
+function nullReason(
+  facts: PlatformFacts,
+  snapshot: ProfileSnapshot,
+  usable: number,
+  dropped: string,
+): string {
+  const { strategy } = facts.engagement;
+  const posts = facts.nouns.post[1];
+  const tail =
+    strategy.by === 'views' && strategy.fallback?.by === 'lifetime'
+      ? ` and no lifetime totals (${strategy.fallback.likes}, ${posts}, ${facts.nouns.audience})`
+      : '';
   if (snapshot.recentPosts.length === 0) return `unknown: no per-post data on the page${tail}`;
-  if (usable === 0 || tiktok) {
-    return `unknown: no usable ${tiktok ? 'videos' : 'posts'} (left out ${dropped})${tail}`;
+  // A views-based platform's posts without views were left out too: none was usable.
+  if (usable === 0 || strategy.by === 'views') {
+    return `unknown: no usable ${posts} (left out ${dropped})${tail}`;
   }
   return `unknown: ${dropped}`;
 }

@@ -1,6 +1,8 @@
 import type { ErBasis, Grade, Platform } from '../model';
+import type { PlatformFacts } from '../platforms/facts';
+import { platformFacts } from '../platforms/facts-registry';
 import { isCount } from './numbers';
-import { bandFor, type Band } from './tier';
+import { bandIn, type Band } from './tier';
 
 /**
  * The five-step grade of an ER (percent) against a band: below `low` → 'low'; `low` up to the avg
@@ -29,12 +31,22 @@ export interface GradeResult {
 }
 
 /**
- * Picks the benchmark table that matches the ER's basis and grades against it. Instagram reels
- * graded by views use the TikTok by-views bands (DESIGN.md: until better data exists). TikTok has
- * by-views bands only, so follower-based and lifetime TikTok rates are shown but not graded.
+ * Picks the benchmark table of the platform's facts that matches the ER's basis and grades against
+ * it; a table borrowed from another platform adds its note saying why it stands in. A basis with no
+ * table is shown but not graded.
  */
 export function gradeEngagement(
   platform: Platform,
+  basis: ErBasis | null,
+  rate: number | null,
+  followers: number | null | undefined,
+): GradeResult {
+  return gradeWith(platformFacts(platform), basis, rate, followers);
+}
+
+/** `gradeEngagement` with the platform's facts at hand. */
+export function gradeWith(
+  facts: PlatformFacts,
   basis: ErBasis | null,
   rate: number | null,
   followers: number | null | undefined,
@@ -48,28 +60,26 @@ export function gradeEngagement(
   if (basis === null) return none(null);
   if (!isCount(followers)) return none('followers unknown: no benchmark band');
 
-  let band: Band | null = null;
-  let note: string | null = null;
-  if (platform === 'tiktok' && basis === 'views') band = bandFor('tiktok', followers);
-  else if (platform === 'tiktok')
-    return none(
-      basis === 'lifetime'
-        ? 'not graded: TikTok benchmarks are by views, a lifetime rate is not comparable'
-        : 'not graded: TikTok benchmarks are by views, not by followers',
-    );
-  else if (platform === 'instagram' && basis === 'views') {
-    band = bandFor('tiktok', followers);
-    note =
-      'Instagram reels graded by views against the TikTok by-views bands until better data exists';
-  } else if (basis === 'followers') band = bandFor(platform, followers);
-  else return none(`not graded: no ${basis}-based benchmark for this platform`);
-
+  const use = facts.benchmarks.find((b) => b.table.basis === basis);
+  if (!use) return none(notGraded(facts, basis));
+  const band = bandIn(use.table, followers);
   if (!band) return none('followers unknown: no benchmark band');
-  const notes = [note, ...band.notes].filter((n): n is string => n !== null);
+  const notes = [use.borrowed ?? null, ...band.notes].filter((n): n is string => n !== null);
   return {
     grade: computeGrade(rate, band),
     band,
     note: notes.length > 0 ? notes.join('; ') : null,
     lowConfidence: band.lowConfidence,
   };
+}
+
+/** "not graded: <name> benchmarks are by views, not by followers", in the platform's words. */
+function notGraded(facts: PlatformFacts, basis: ErBasis): string {
+  const word = (b: ErBasis) => (b === 'followers' ? facts.nouns.audience : b);
+  const bases = [...new Set(facts.benchmarks.map((b) => word(b.table.basis)))];
+  if (bases.length === 0) return `not graded: no benchmark for ${facts.name}`;
+  const by = `${facts.name} benchmarks are by ${bases.join(' and ')}`;
+  return basis === 'lifetime'
+    ? `not graded: ${by}, a lifetime rate is not comparable`
+    : `not graded: ${by}, not by ${word(basis)}`;
 }

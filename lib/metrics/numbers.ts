@@ -63,6 +63,12 @@ export function fmtPct(value: number): string {
   return `${DECIMAL.format(value)}%`;
 }
 
+/** "1 video", "17 videos": a count and its noun, for formula and evidence sentences. */
+export function plural(n: number, one: string, many: string): string {
+  return `${fmtInt(n)} ${n === 1 ? one : many}`;
+}
+
+/** An amount in formula text: "$6" in USD, "5.5 EUR" otherwise (the card formats its own). */
 export function fmtMoney(value: number, currency: string): string {
   return currency === 'USD' ? `$${fmtNum(value)}` : `${fmtNum(value)} ${currency}`;
 }

@@ -1,5 +1,7 @@
 import { z } from '../model/zod';
 import type { AddOn, Confidence, ErBasis, Platform, Precision, Rate } from '../model';
+import type { PlatformFacts } from '../platforms/facts';
+import { FACTS_IN_ORDER, platformFacts, type Deliverable } from '../platforms/facts-registry';
 import {
   ADD_ON_MARKET_RANGES,
   ER_ADJUSTMENT_BOUNDS,
@@ -30,11 +32,41 @@ const percent = z.number().check(z.gte(0), z.lte(1_000));
 export const ADD_ON_IDS = ['usage-rights', 'exclusivity', 'whitelisting', 'rush'] as const;
 export type AddOnId = (typeof ADD_ON_IDS)[number];
 
+/** One platform's row of the rate card: USD per 1K followers, and each deliverable's multiple. */
+export interface RateBase {
+  per1kFollowers: number;
+  [deliverable: string]: number;
+}
+
+/** A platform's rate-card row as its facts give it (DESIGN.md's rate model, 2026). */
+function defaultBase(facts: PlatformFacts): RateBase {
+  const base: RateBase = { per1kFollowers: facts.rates.per1kFollowers };
+  for (const d of facts.rates.deliverables) base[d.id] = d.multiple;
+  return base;
+}
+
+// A stored card written before a platform (or one of its deliverables) was added lacks it: the
+// missing row or multiple takes the platform's defaults, the rest of the card stays the user's.
+const BaseSchema = z.object(
+  Object.fromEntries(
+    FACTS_IN_ORDER.map(([id, facts]) => {
+      const row = z.object({
+        per1kFollowers: usdPer1k,
+        ...Object.fromEntries(
+          facts.rates.deliverables.map((d) => [d.id, z._default(multiplier, d.multiple)]),
+        ),
+      });
+      return [id, z._default(row, () => defaultBase(facts))];
+    }),
+  ),
+) as unknown as z.ZodMiniType<Record<Platform, RateBase>, Partial<Record<Platform, RateBase>>>;
+
 /**
  * The user's rate card (options page, versioned in storage). Amounts are USD per 1K followers, as
- * the benchmarks are; each deliverable is a multiple of its platform's base. A quote in another
- * currency converts with the rate the user entered (`exchange.rate` units per 1 USD, read on
- * `exchange.date`): Scout has no network to fetch one.
+ * the benchmarks are; each deliverable is a multiple of its platform's base. The rows are the
+ * registered platforms' (their facts' deliverables). A quote in another currency converts with the
+ * rate the user entered (`exchange.rate` units per 1 USD, read on `exchange.date`): Scout has no
+ * network to fetch one.
  */
 export const RateCardSchema = z
   .object({
@@ -43,17 +75,7 @@ export const RateCardSchema = z
     exchange: z.optional(
       z.object({ rate: z.number().check(z.positive(), z.lte(1_000_000)), date: z.iso.date() }),
     ),
-    base: z.object({
-      instagram: z.object({
-        per1kFollowers: usdPer1k,
-        post: multiplier,
-        carousel: multiplier,
-        reel: multiplier,
-        story: multiplier,
-      }),
-      tiktok: z.object({ per1kFollowers: usdPer1k, video: multiplier }),
-      linkedin: z.object({ per1kFollowers: usdPer1k, post: multiplier }),
-    }),
+    base: BaseSchema,
     /** Percent of the deliverable's price; usage rights and exclusivity are per 30 days. */
     addOns: z.object({
       'usage-rights': percent,
@@ -70,39 +92,41 @@ export const RateCardSchema = z
   );
 export type RateCard = z.infer<typeof RateCardSchema>;
 
-/** DESIGN.md's rate model (2026): see RATE_CARD_SOURCE in benchmarks.ts. */
+/** DESIGN.md's rate model (2026): each platform's facts, and the add-ons (RATE_CARD_SOURCE). */
 export const DEFAULT_RATE_CARD: RateCard = {
   version: 1,
   currency: 'USD',
-  base: {
-    instagram: { per1kFollowers: 10, post: 1, carousel: 1.25, reel: 1.5, story: 0.5 },
-    tiktok: { per1kFollowers: 6, video: 1 },
-    linkedin: { per1kFollowers: 8, post: 1 },
-  },
+  base: Object.fromEntries(FACTS_IN_ORDER.map(([id, f]) => [id, defaultBase(f)])) as Record<
+    Platform,
+    RateBase
+  >,
   addOns: { 'usage-rights': 50, exclusivity: 30, whitelisting: 30, rush: 25 },
 };
 
-export const DELIVERABLES = {
-  instagram: ['post', 'carousel', 'reel', 'story'],
-  tiktok: ['video'],
-  linkedin: ['post'],
-} as const satisfies Record<Platform, readonly string[]>;
-export type Deliverable = (typeof DELIVERABLES)[Platform][number];
+export type { Deliverable };
 
-export const DELIVERABLE_LABELS: Record<Deliverable, string> = {
-  post: 'post',
-  carousel: 'carousel',
-  reel: 'reel / video',
-  story: 'story',
-  video: 'video',
-};
+/** Each platform's deliverables, in its facts' order. */
+export const DELIVERABLES = Object.fromEntries(
+  FACTS_IN_ORDER.map(([id, facts]) => [id, facts.rates.deliverables.map((d) => d.id)]),
+) as unknown as Readonly<Record<Platform, readonly Deliverable[]>>;
+
+/** How the card and exports write each deliverable ("reel / video"). */
+export const DELIVERABLE_LABELS = Object.fromEntries(
+  FACTS_IN_ORDER.flatMap(([, facts]) => facts.rates.deliverables.map((d) => [d.id, d.label])),
+) as Readonly<Record<Deliverable, string>>;
 
 /** The deliverable a platform is usually bought by (campaign planning, the card's headline). */
-export const MAIN_DELIVERABLE: Record<Platform, Deliverable> = {
-  instagram: 'post',
-  tiktok: 'video',
-  linkedin: 'post',
-};
+export const MAIN_DELIVERABLE = Object.fromEntries(
+  FACTS_IN_ORDER.map(([id, facts]) => [id, facts.rates.main]),
+) as Readonly<Record<Platform, Deliverable>>;
+
+/** A platform's row of a rate card, or its defaults where the card has none. */
+export function rateBase(card: RateCard, platform: Platform): RateBase {
+  return (
+    (card.base as Partial<Record<Platform, RateBase>>)[platform] ??
+    defaultBase(platformFacts(platform))
+  );
+}
 
 const ADD_ON_INFO: Record<AddOnId, { label: string; per30Days: boolean }> = {
   'usage-rights': { label: 'paid usage rights', per30Days: true },
@@ -157,7 +181,7 @@ export interface Quote extends Rate {
   /** Price per 1,000 expected views (views basis) or followers. */
   cpm: Range | null;
   cpmBasis: 'views' | 'followers' | null;
-  /** The mid CPM against the typical $5–15 (Instagram, TikTok); null on LinkedIn or unknown. */
+  /** The mid CPM against the typical $5–15 where the platform's facts compare it; else null. */
   cpmVsTypical: 'below' | 'within' | 'above' | null;
   formula: string;
 }
@@ -273,10 +297,12 @@ export function computeRates(input: RateInput, card: RateCard = DEFAULT_RATE_CAR
   const reach = views ?? followers;
   const cpmBasis = views === null ? 'followers' : 'views';
   const engagements = isCount(er) ? (reach * er) / 100 : null;
-  const base = card.base[platform];
+  const facts = platformFacts(platform);
+  const base = rateBase(card, platform);
 
-  const rates = DELIVERABLES[platform].map((deliverable): Quote => {
-    const multiple = (base as Record<string, number>)[deliverable] ?? 1;
+  const rates = facts.rates.deliverables.map(({ id, label, multiple: fallback }): Quote => {
+    const deliverable = id as Deliverable;
+    const multiple = base[id] ?? fallback;
     const midRaw = (followers / 1000) * base.per1kFollowers * multiple * adjustment.factor * fx;
     const price: Range = {
       low: roundPrice(midRaw * (1 - RATE_RANGE.below)),
@@ -285,10 +311,10 @@ export function computeRates(input: RateInput, card: RateCard = DEFAULT_RATE_CAR
     };
     const cpe = engagements === null ? null : mapRange(price, (p) => cents(ratio(p, engagements)));
     const cpm = mapRange(price, (p) => cents(ratio(p * 1000, reach)));
-    const typical = platform === 'linkedin' || cpm === null ? null : cpm.mid;
+    const typical = !facts.rates.typicalCpm || cpm === null ? null : cpm.mid;
     return {
       deliverable,
-      label: DELIVERABLE_LABELS[deliverable],
+      label,
       ...price,
       currency: card.currency,
       cpe,
@@ -303,8 +329,8 @@ export function computeRates(input: RateInput, card: RateCard = DEFAULT_RATE_CAR
               ? 'above'
               : 'within',
       formula:
-        `${fmtInt(followers)} followers ÷ 1,000 × $${fmtNum(base.per1kFollowers)}` +
-        (multiple === 1 ? '' : ` × ${fmtNum(multiple)} (${DELIVERABLE_LABELS[deliverable]})`) +
+        `${fmtInt(followers)} ${facts.nouns.audience} ÷ 1,000 × ${fmtMoney(base.per1kFollowers, 'USD')}` +
+        (multiple === 1 ? '' : ` × ${fmtNum(multiple)} (${label})`) +
         ` × ${fmtNum(adjustment.factor)} (engagement)` +
         (fx === 1 ? '' : ` × ${fmtNum(fx)} ${card.currency}/USD`) +
         ` = ${fmtMoney(roundTo(midRaw, 2), card.currency)} mid; range −25% / +25%, rounded to ` +
@@ -313,8 +339,9 @@ export function computeRates(input: RateInput, card: RateCard = DEFAULT_RATE_CAR
   });
 
   let confidence: Confidence = adjustment.applied ? 'medium' : 'low';
-  // DESIGN.md: the LinkedIn rate is low confidence; a floor ("500+") is no basis for a price either.
-  if (platform === 'linkedin' || input.followersPrecision === 'lower-bound') confidence = 'low';
+  // A platform whose facts say its prices are low confidence stays low (DESIGN.md); a floor
+  // ("500+") is no basis for a price either.
+  if (facts.rates.lowConfidence || input.followersPrecision === 'lower-bound') confidence = 'low';
   return { ...estimate, rates, confidence, reason: null };
 }
 

@@ -1,10 +1,12 @@
 import type { Platform, Tier } from '../model';
+import { platformFacts } from '../platforms/facts-registry';
 import {
   BAND_BOUNDS,
   BAND_IDS,
   ER_BENCHMARKS,
   TIER_BOUNDS,
   type BandId,
+  type PlatformBenchmarks,
   type Source,
 } from './benchmarks';
 import { isCount, roundTo } from './numbers';
@@ -29,7 +31,7 @@ export interface Band {
   high: number;
   /** Midpoint of `avg`: the band median the rate model divides by. */
   median: number;
-  /** Emerging creators (borrowing 1K–5K) and every LinkedIn band. */
+  /** Emerging creators (borrowing 1K–5K) and every band of a low-confidence table. */
   lowConfidence: boolean;
   /** Why the band is what it is, in words (empty when nothing needs saying). */
   notes: string[];
@@ -46,22 +48,30 @@ export function bandIdFor(followers: number | null | undefined): BandId | null {
   return null;
 }
 
-/** The platform's benchmark band for a follower count; null when followers are unknown. */
+/** The platform's own benchmark band for a follower count; null when followers are unknown. */
 export function bandFor(platform: Platform, followers: number | null | undefined): Band | null {
+  const table = ER_BENCHMARKS[platform] as PlatformBenchmarks | undefined;
+  return table ? bandIn(table, followers) : null;
+}
+
+/** The band of one benchmark table for a follower count; null when followers are unknown. */
+export function bandIn(
+  table: PlatformBenchmarks,
+  followers: number | null | undefined,
+): Band | null {
   const id = bandIdFor(followers);
   if (id === null || !isCount(followers)) return null;
-  const table = ER_BENCHMARKS[platform];
   const rates = table.bands[id];
   const [from, to] = rates.avg;
   const notes: string[] = [];
   const emerging = followers < BAND_BOUNDS['1k-5k'].min;
   if (emerging) notes.push('under 1K followers: the 1K–5K band stands in (low confidence)');
   if (table.lowConfidence)
-    notes.push(`${platformName(platform)} bands are an estimate (low confidence)`);
+    notes.push(`${platformFacts(table.platform).name} bands are an estimate (low confidence)`);
   return {
     id,
     label: BAND_BOUNDS[id].label,
-    platform,
+    platform: table.platform,
     basis: table.basis,
     avg: { from, to },
     low: rates.low,
@@ -71,9 +81,4 @@ export function bandFor(platform: Platform, followers: number | null | undefined
     notes,
     sources: table.sources,
   };
-}
-
-/** The platform's name as marketers write it, for formula and evidence sentences. */
-export function platformName(platform: Platform): string {
-  return { tiktok: 'TikTok', instagram: 'Instagram', linkedin: 'LinkedIn' }[platform];
 }

@@ -31,3 +31,5 @@ export function matchPage(href: string | URL): PageMatch | null {
 }
 
 export type { PageKind, PageMatch, PlatformDefinition } from './types';
+export type { Noun, PlatformFacts } from './facts';
+export { platformFacts, type Deliverable } from './facts-registry';

@@ -1,6 +1,7 @@
 import type { NamedBy } from '../extract/authorship';
 import type { Reading } from '../extract/reading';
 import type { Platform, ProfileSnapshot } from '../model/snapshot';
+import type { PlatformFacts } from './facts';
 
 /** What a URL is on its platform. Feeds, search, messages and settings are not page kinds. */
 export type PageKind = 'profile' | 'video' | 'post' | 'reel' | 'activity' | 'company';
@@ -76,9 +77,11 @@ export interface PageMaterial {
 /** What `collectDocument` gathers: everything, or the embedded JSON texts alone. */
 export type CollectScope = 'all' | 'texts';
 
-/** One platform: URL rules plus the reader that turns a page into a snapshot. */
+/** One platform: URL rules, its facts, and the reader that turns a page into a snapshot. */
 export interface PlatformDefinition extends PlatformUrlRules {
   name: string;
+  /** Its name, words, engagement strategy, benchmarks and rate-card rows (its facts.ts). */
+  facts: PlatformFacts;
   extract(input: ExtractInput): ExtractResult;
   /**
    * Optional: what one JSON body says (an API response the page fetched, or a saved embedded

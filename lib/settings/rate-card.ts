@@ -18,7 +18,11 @@ export const rateCardItem = storage.defineItem<unknown>('local:rateCard', {
   version: 1,
 });
 
-/** A stored value as a rate card: the defaults when nothing is stored or it fails its schema. */
+/**
+ * A stored value as a rate card: the defaults when nothing is stored or it fails its schema. A card
+ * saved before a platform (or a deliverable) was registered gets that row's defaults from the
+ * platform's facts (RateCardSchema); the user's own numbers stay as stored.
+ */
 export function readRateCard(stored: unknown): LoadedRateCard {
   if (stored == null) return { card: DEFAULT_RATE_CARD, source: 'default' };
   const parsed = RateCardSchema.safeParse(stored);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeEngagement } from '@/lib/metrics';
 import { EngagementSchema } from '@/lib/model';
+import type { PlatformFacts } from '@/lib/platforms/facts';
+import { platformFacts } from '@/lib/platforms/facts-registry';
 import { CAPTURED, DAY, HOUR, feedAtRates, post, posts, snapshot, videosAtRates } from './builders';
 
 describe('TikTok: (likes + comments + shares) / views, median over the videos', () => {
@@ -290,5 +292,48 @@ describe('never NaN or Infinity', () => {
   it('the answer depends on capturedAt, not on when it is computed', () => {
     const s = snapshot({ recentPosts: posts(5, () => ({ postedAt: CAPTURED - 10 * DAY })) });
     expect(computeEngagement(s)).toEqual(computeEngagement(structuredClone(s)));
+  });
+});
+
+describe('a platform known only by its facts', () => {
+  // A by-views video platform with subscribers, no share counts and a low-confidence fallback by
+  // subscribers: its facts alone say how it is measured, with no branch of its own in lib/metrics.
+  const videoSite: PlatformFacts = {
+    ...platformFacts('tiktok'),
+    name: 'VideoSite',
+    nouns: { post: ['video', 'videos'], likes: 'likes', shares: 'shares', audience: 'subscribers' },
+    showsShares: false,
+    engagement: {
+      strategy: { by: 'views', fallback: { by: 'followers' }, followersBeside: false },
+      sharesCounted: { views: false, followers: false },
+      lowConfidence: ['followers'],
+    },
+  };
+  const videos = (n: number, views: number | undefined) =>
+    posts(n, () => ({ views, likes: 880, comments: 20, shares: undefined }));
+
+  it('(likes + comments) / views per video, graded on its by-views bands', () => {
+    const result = computeEngagement(snapshot({ recentPosts: videos(12, 10_000) }), videoSite);
+    expect(result.engagement).toMatchObject({
+      rate: 9,
+      basis: 'views',
+      band: '10K–50K',
+      grade: 'average',
+      confidence: 'high',
+      formula: 'median of (likes + comments) / views over 12 videos',
+    });
+    expect(result.secondary).toBeNull();
+  });
+
+  it('without views: by subscribers, low confidence and not graded', () => {
+    const result = computeEngagement(snapshot({ recentPosts: videos(12, undefined) }), videoSite);
+    expect(result.engagement).toMatchObject({
+      basis: 'followers',
+      grade: null,
+      confidence: 'low',
+      formula:
+        'median of (likes + comments) / 38,200 subscribers over 12 videos; ' +
+        'not graded: VideoSite benchmarks are by views, not by subscribers',
+    });
   });
 });

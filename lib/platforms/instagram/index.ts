@@ -6,12 +6,14 @@ import {
   readInstagramMaterial,
   settleInstagram,
 } from './extract';
+import { instagramFacts } from './facts';
 import { readInstagramBody } from './read-body';
 import { instagramUrls } from './url';
 
 export const instagram: PlatformDefinition = {
   ...instagramUrls,
-  name: 'Instagram',
+  name: instagramFacts.name,
+  facts: instagramFacts,
   extract: extractInstagram,
   readBody: readInstagramBody,
   readDocument: readInstagramDocument,

@@ -7,11 +7,13 @@ import {
   readLinkedinMaterial,
   settleLinkedin,
 } from './extract';
+import { linkedinFacts } from './facts';
 import { linkedinUrls } from './url';
 
 export const linkedin: PlatformDefinition = {
   ...linkedinUrls,
-  name: 'LinkedIn',
+  name: linkedinFacts.name,
+  facts: linkedinFacts,
   extract: extractLinkedin,
   readBody: readLinkedinBody,
   readDocument: readLinkedinDocument,

@@ -1,13 +1,15 @@
 import type { PlatformDefinition } from '../types';
 import { collectTiktokDocument } from './collect';
 import { extractTiktok, readTiktokDocument, readTiktokMaterial, settleTiktok } from './extract';
+import { tiktokFacts } from './facts';
 import { readTiktokBody } from './read-body';
 import { tiktokUrls } from './url';
 
 /** TikTok: URL rules, and readers for its pages and the API bodies it fetches. */
 export const tiktok: PlatformDefinition = {
   ...tiktokUrls,
-  name: 'TikTok',
+  name: tiktokFacts.name,
+  facts: tiktokFacts,
   extract: extractTiktok,
   readBody: readTiktokBody,
   readDocument: readTiktokDocument,
