@@ -1,8 +1,7 @@
 import { parseHTML } from 'linkedom';
 import type { Reading } from '../extract/reading';
 import { PROBLEM_REASONS } from '../extract/settle';
-import { isEpochMs } from '../extract/snapshot-check';
-import { ProfileSnapshotSchema } from '../model/snapshot';
+import { EpochMsSchema, ProfileSnapshotSchema } from '../model/snapshot';
 import { parseJsonDocuments } from '../parsing/json-documents';
 import { platformForUrl } from '../platforms';
 import type { ExtractInput, ExtractResult, PlatformDefinition } from '../platforms/types';
@@ -42,7 +41,7 @@ export function extractFiles(
   if (!platform.match(url)) return problem('not-creator', notCreator);
 
   // A snapshot's clock lies in 2000–2099 (EpochMsSchema): an --at outside it would be replaced.
-  if (opts.at !== undefined && !isEpochMs(opts.at)) {
+  if (opts.at !== undefined && !EpochMsSchema.safeParse(opts.at).success) {
     return problem('no-data', '--at must be a time between 2000 and 2100');
   }
   const inputs: Input[] = [];
@@ -59,8 +58,7 @@ export function extractFiles(
   };
   const result = readAll(platform, inputs, page);
   if (!result.ok && result.problem === 'not-creator') return problem('not-creator', notCreator);
-  // The content scripts check snapshots without zod (lib/extract/snapshot-check.ts); here, where
-  // size does not matter, the schema itself has the last word.
+  // Merging already dropped what the schema refuses; the schema still has the last word here.
   if (result.ok) {
     const checked = ProfileSnapshotSchema.safeParse(result.snapshot);
     if (!checked.success) {

@@ -1,12 +1,15 @@
-import type { Platform, Post, Precision, ProfileSnapshot } from '../model/snapshot';
+import {
+  EpochMsSchema,
+  POST_COUNT_FIELDS,
+  PROFILE_COUNT_FIELDS,
+  ProfileSnapshotSchema,
+  type Platform,
+  type Post,
+  type Precision,
+  type ProfileSnapshot,
+} from '../model/snapshot';
 import type { CountReading, PostReading, Reading } from './reading';
 import { hasContent } from './reading';
-import {
-  checkSnapshot,
-  isEpochMs,
-  POST_COUNTS as POST_COUNT_FIELDS,
-  PROFILE_COUNTS as PROFILE_COUNT_FIELDS,
-} from './snapshot-check';
 
 /** Whose snapshot is being built: the creator the page is about. */
 export interface MergeTarget {
@@ -137,7 +140,7 @@ function idsOf(r: Reading): string[] {
 }
 
 function validClock(clock: number | undefined): number | undefined {
-  return isEpochMs(clock) ? clock : undefined;
+  return EpochMsSchema.safeParse(clock).success ? clock : undefined;
 }
 
 /** Highest precision first; `items` is already in clock-then-trust order, so the first such wins. */
@@ -225,7 +228,7 @@ function mergePosts(ranked: readonly Reading[], used: Set<Reading>): Post[] {
 }
 
 /**
- * Validates against ProfileSnapshotSchema's rules (checkSnapshot); a part that fails is dropped (a
+ * Validates against ProfileSnapshotSchema; a part that fails is dropped (a
  * count with its precision, a post field, a post without a valid id) and the check runs again, so
  * a wrong value is never shown. Null when the identity itself (platform, handle, URL) is invalid.
  */
@@ -234,8 +237,9 @@ function validate(snapshot: ProfileSnapshot, now: number): MergeResult | null {
   // Each round drops at least one part, so the loop ends; the bound guards against an issue at a
   // path this function cannot remove.
   for (let round = 0; round < 20; round++) {
-    const issues = checkSnapshot(snapshot);
-    if (issues.length === 0) return { snapshot, dropped };
+    const checked = ProfileSnapshotSchema.safeParse(snapshot);
+    if (checked.success) return { snapshot, dropped };
+    const issues = checked.error.issues.map((issue) => issue.path);
     const removePosts = new Set<number>();
     let progress = false;
     for (const path of issues) {
