@@ -210,15 +210,59 @@ const FLOOR_SCRIPT = `(() => {
     .catch(() => undefined);
   const base = () => ({ url: location.href, visitAt, session, bodies: [] });
   const bodies = [];
-  window.addEventListener('scout:tap', (event) => {
+  const onBody = (event) => {
     const detail = event.detail;
     if (typeof detail !== 'string') return;
     const at = detail.indexOf('\\n');
     const body = { seq: ++seq, url: detail.slice(0, at), text: detail.slice(at + 1) };
     if (!sent) return void bodies.push(body);
     void send({ ...base(), full: false, since: seq - 1, bodies: [body] });
+  };
+  // The tap's channel (lib/tap/channel.ts, the same names): meet over document, then listen on the
+  // node the meeting exchanged; give up at the first page script.
+  const token = (text) => {
+    let a = 0x811c9dc5;
+    let b = 0x2b992ddf;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+    }
+    return (a >>> 0).toString(36) + (b >>> 0).toString(36);
+  };
+  const seed = String(performance.timeOrigin);
+  const hello = token(seed + '|m');
+  const answer = token(seed + '|a');
+  const mine = document.createElement('div');
+  let met = false;
+  const openOn = (node, nonce) => {
+    met = true;
+    document.removeEventListener(hello, onHello);
+    watch.disconnect();
+    const ready = () => node.dispatchEvent(new CustomEvent(token(nonce + '|r'), { detail: '' }));
+    node.addEventListener(token(nonce + '|b'), onBody);
+    node.addEventListener(token(nonce + '|h'), ready);
+    ready();
+  };
+  const onHello = (event) => {
+    const theirs = event.relatedTarget;
+    if (met || !theirs || theirs === mine) return;
+    const nonce = String(Math.random()).slice(2);
+    openOn(theirs, nonce);
+    theirs.dispatchEvent(new CustomEvent(answer, { detail: nonce }));
+  };
+  const watch = new MutationObserver((records) => {
+    if (records.some((r) => [...r.addedNodes].some((n) => n.localName === 'script'))) {
+      document.removeEventListener(hello, onHello);
+      watch.disconnect();
+    }
   });
-  window.dispatchEvent(new CustomEvent('scout:tap-ready'));
+  mine.addEventListener(answer, (event) => {
+    if (!met && typeof event.detail === 'string') openOn(mine, event.detail);
+  });
+  document.addEventListener(hello, onHello);
+  document.dispatchEvent(new MouseEvent(hello, { relatedTarget: mine }));
+  if (!met) watch.observe(document, { childList: true, subtree: true });
   document.addEventListener('DOMContentLoaded', () => {
     const island = document.getElementById('__UNIVERSAL_DATA_FOR_REHYDRATION__');
     const texts = island
@@ -228,11 +272,12 @@ const FLOOR_SCRIPT = `(() => {
     void send({ ...base(), full: true, since: 0, doc: { locale: 'en', texts, readings: [] }, bodies });
   });
   window.addEventListener('load', () => setTimeout(() => {
-    const host = document.createElement('scout-sidebar');
-    host.style.cssText = 'position:fixed;top:72px;right:16px;width:340px;height:520px;z-index:2147483646';
+    const host = document.createElement('div');
+    const box = document.createElement('style');
+    box.textContent = ':host{position:fixed!important;top:72px!important;right:16px!important;width:340px!important;height:520px!important;z-index:2147483646!important}';
     const frame = document.createElement('iframe');
     frame.src = chrome.runtime.getURL('/sidebar.html');
-    host.attachShadow({ mode: 'closed' }).append(frame);
+    host.attachShadow({ mode: 'closed' }).append(box, frame);
     document.documentElement.append(host);
   }, 0));
 })();`;

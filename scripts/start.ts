@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   for (const { page, route } of pages) {
     await page
-      .waitForFunction(() => document.querySelector('scout-sidebar'), undefined, {
+      .waitForFunction(() => window.length > 0, undefined, {
         timeout: 10_000,
       })
       .catch(() => {});

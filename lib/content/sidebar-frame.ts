@@ -2,33 +2,43 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CARD_MARGIN, CARD_TOP, CARD_WIDTH, type Placement } from './layout';
 
-/** The tag of the element that holds Scout's sidebar in a host page. */
-export const SIDEBAR_TAG = 'scout-sidebar';
-
 const FRAME_CSS = `
-:host { all: initial; }
 iframe { display: block; width: 100%; height: 100%; border: 0; background: transparent;
   color-scheme: normal; border-radius: 12px; box-shadow: 0 8px 28px rgba(0,0,0,.22); }`;
 
-/** Inline, !important: the host page's stylesheets cannot hide or move the sidebar by accident. */
-const HOST_STYLE: Record<string, string> = {
-  position: 'fixed',
-  top: `${CARD_TOP}px`,
-  right: `${CARD_MARGIN}px`,
-  width: `${CARD_WIDTH}px`,
+/**
+ * The host's own box, from inside its closed shadow root: `!important` there outranks any page
+ * style, even an important one on the element itself, so the page cannot hide or move the card by
+ * accident, and the host carries no attribute of its own.
+ */
+function hostCss({
+  side,
+  top,
+  height,
+}: Placement | { side: 'right'; top: number; height: string }) {
+  const other = side === 'right' ? 'left' : 'right';
+  const size = typeof height === 'number' ? `${height}px` : height;
+  return `:host { all: initial !important; position: fixed !important; top: ${top}px !important;
+  ${side}: ${CARD_MARGIN}px !important; ${other}: auto !important; width: ${CARD_WIDTH}px !important;
+  height: ${size} !important; z-index: 2147483646 !important; display: block !important;
+  margin: 0 !important; padding: 0 !important; }`;
+}
+
+const FIRST_PLACE = {
+  side: 'right',
+  top: CARD_TOP,
   height: 'min(520px, calc(100vh - 96px))',
-  'z-index': '2147483646',
-  display: 'block',
-  margin: '0',
-  padding: '0',
-};
+} as const;
 
 /**
- * The sidebar: an extension page in an iframe, inside a closed shadow root on `<html>` (which
- * survives a host page wiping `<body>`). Re-attached when the page's own re-render removes it.
+ * The sidebar: an extension page in an iframe, inside a closed shadow root on a plain `<div>`
+ * without attributes, appended to `<html>` (which survives a host page wiping `<body>`): nothing in
+ * the page's DOM names Scout or differs between loads. Re-attached when the page's own re-render
+ * removes it.
  */
 export class SidebarFrame {
   private host: HTMLElement | null = null;
+  private box: HTMLStyleElement | null = null;
   private observer: MutationObserver | null = null;
 
   constructor(private readonly ctx: ContentScriptContext) {
@@ -41,18 +51,19 @@ export class SidebarFrame {
 
   mount(): void {
     if (this.host) return;
-    const host = document.createElement(SIDEBAR_TAG);
-    for (const [name, value] of Object.entries(HOST_STYLE))
-      host.style.setProperty(name, value, 'important');
+    const host = document.createElement('div');
     const shadow = host.attachShadow({ mode: 'closed' });
+    const box = document.createElement('style');
+    box.textContent = hostCss(FIRST_PLACE);
     const style = document.createElement('style');
     style.textContent = FRAME_CSS;
     const iframe = document.createElement('iframe');
     iframe.title = 'Scout';
     // A per-session URL where the browser supports it (use_dynamic_url): no stable id to fingerprint.
     iframe.src = browser.runtime.getURL('/sidebar.html');
-    shadow.append(style, iframe);
+    shadow.append(box, style, iframe);
     this.host = host;
+    this.box = box;
     this.attach();
     this.observer = new MutationObserver(() => {
       if (this.host && !this.host.isConnected) this.attach();
@@ -62,13 +73,8 @@ export class SidebarFrame {
   }
 
   /** Moves the card (side, top, height); the iframe's own layout follows. */
-  place({ side, top, height }: Placement): void {
-    const style = this.host?.style;
-    if (!style) return;
-    style.setProperty('top', `${top}px`, 'important');
-    style.setProperty('height', `${height}px`, 'important');
-    style.setProperty(side, `${CARD_MARGIN}px`, 'important');
-    style.setProperty(side === 'right' ? 'left' : 'right', 'auto', 'important');
+  place(placement: Placement): void {
+    if (this.box) this.box.textContent = hostCss(placement);
   }
 
   /** The card's box on screen, or null when not mounted. */
@@ -81,6 +87,7 @@ export class SidebarFrame {
     this.observer = null;
     this.host?.remove();
     this.host = null;
+    this.box = null;
   }
 
   private attach(): void {

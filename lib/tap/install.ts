@@ -310,7 +310,24 @@ export function installTap(win: Win): void {
 
   Function.prototype.toString = wrap(nativeToString, (fn, self, args) => {
     const original = apply(weakGet, originals, [self]);
-    return run(fn as Fn, original === undefined ? self : original, args);
+    if (original !== undefined || typeof self === 'function')
+      return run(fn as Fn, original ?? self, args);
+    try {
+      return run(fn as Fn, self, args);
+    } catch (error) {
+      // `Object.create(fetch).toString()`: the engine names the native's frame after the receiver's
+      // constructor, which it does not look up through a Proxy ("Object" where the page expects
+      // "Function"). The same call on a stand-in that inherits from the original names it right.
+      let standIn: object | undefined;
+      try {
+        const parent = apply(weakGet, originals, [getPrototypeOf(self)]) as object | undefined;
+        if (parent !== undefined) standIn = create(parent) as object;
+      } catch {
+        // no prototype to look at
+      }
+      if (standIn === undefined) throw error;
+      return run(fn as Fn, standIn, args);
+    }
   });
 
   win.fetch = wrap(win.fetch, (fn, self, args) => {

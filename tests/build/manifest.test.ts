@@ -4,8 +4,10 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { HOST_MATCHES } from '@/lib/platforms/hosts';
 
-const DIST = resolve(import.meta.dirname, '../../.output/chrome-mv3');
-const FIREFOX = resolve(import.meta.dirname, '../../.output/firefox-mv3');
+// SCOUT_EXTENSION_DIR checks another Chrome build (as the E2E suite does), its Firefox build beside it.
+const DIST =
+  process.env.SCOUT_EXTENSION_DIR ?? resolve(import.meta.dirname, '../../.output/chrome-mv3');
+const FIREFOX = resolve(DIST, '../firefox-mv3');
 
 interface Manifest {
   permissions?: string[];
@@ -86,6 +88,20 @@ describe('what loads into a host page stays small', () => {
       const code = readFileSync(join(DIST, file), 'utf8');
       expect(code).not.toMatch(/react\.(production|development)|__SECRET_INTERNALS|createRoot/);
     }
+  });
+});
+
+describe('what a host page could find of Scout in the content scripts', () => {
+  const scripts = (chrome.content_scripts ?? []).flatMap((c) => c.js ?? []);
+
+  it.each(scripts)('%s names no event or element after Scout', (file) => {
+    const code = readFileSync(join(DIST, file), 'utf8');
+    expect(code).not.toMatch(/["'`]scout[:-]/i);
+  });
+
+  it('ends the tap with a source name that any evaluated code has, not the extension URL', () => {
+    const tap = readFileSync(join(DIST, 'content-scripts/tap.js'), 'utf8');
+    expect(tap.trimEnd().split('\n').at(-1)).toBe('//# sourceURL=<anonymous>');
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_ROUTES } from '../fixtures/pages/routes';
-import { sidebarFrame, sidebarText, tabIdFor, useScout } from './helpers';
+import { cardHost, sidebarFrame, sidebarText, tabIdFor, useScout } from './helpers';
 import { requestsByScout } from './server';
 import { isMarkedWorker, markWorker, stopServiceWorker } from './worker';
 
@@ -35,8 +35,8 @@ describe('Scout in a real Chromium', () => {
     const page = await env.scout.context.newPage();
     await page.addInitScript(() => {
       window.addEventListener('load', () => {
-        (window as { __cardAtLoad?: boolean }).__cardAtLoad =
-          document.querySelector('scout-sidebar') !== null;
+        // The card's frame counts among the page's frames, even inside a closed shadow root.
+        (window as { __cardAtLoad?: boolean }).__cardAtLoad = window.length > 0;
       });
     });
     await page.goto(env.server.url(creators[0]!), { waitUntil: 'load' });
@@ -54,7 +54,7 @@ describe('Scout in a real Chromium', () => {
     it(`adds nothing to ${route.host}${route.path} (not a creator page), and follows SPA navigation`, async () => {
       const page = await env.scout.context.newPage();
       await page.goto(env.server.url(route)); // resolves on load: the content script has decided by then
-      expect(await page.locator('scout-sidebar').count()).toBe(0);
+      expect(await page.evaluate(() => window.length)).toBe(0);
       expect(page.frames().some((f) => f.url().includes('sidebar.html'))).toBe(false);
       // Moving to a creator inside the app brings the sidebar; leaving again removes it.
       const creator = creators.find((c) => c.host === route.host)!;
@@ -63,7 +63,7 @@ describe('Scout in a real Chromium', () => {
       await sidebarFrame(page);
       await expect.poll(() => sidebarText(page), { timeout: 15_000 }).not.toBe('');
       await page.evaluate((path) => history.pushState({}, '', path), route.path);
-      await page.waitForFunction(() => !document.querySelector('scout-sidebar'));
+      await page.waitForFunction(() => window.length === 0);
       await page.close();
     });
   }
@@ -78,10 +78,7 @@ describe('Scout in a real Chromium', () => {
         await sidebarFrame(page);
         await expect.poll(() => sidebarText(page), { timeout: 15_000 }).not.toMatch(/Reading/);
         const follow = page.getByRole('button', { name: /^(Follow|Connect)$/ }).first();
-        const [a, b] = [
-          await follow.boundingBox(),
-          await page.locator('scout-sidebar').boundingBox(),
-        ];
+        const [a, b] = [await follow.boundingBox(), await (await cardHost(page)).boundingBox()];
         expect(a && b, `${route.path}: follow button and card are on screen`).toBeTruthy();
         const overlap =
           a!.x < b!.x + b!.width &&
@@ -107,7 +104,7 @@ describe('Scout in a real Chromium', () => {
         tabId,
       );
     await press();
-    await page.waitForFunction(() => !document.querySelector('scout-sidebar'));
+    await page.waitForFunction(() => window.length === 0);
     await press();
     await sidebarFrame(page);
     await page.close();
@@ -152,8 +149,10 @@ describe('Scout in a real Chromium', () => {
     const page = await env.scout.context.newPage();
     await page.goto(env.server.url(creators[0]!));
     await sidebarFrame(page);
-    await page.evaluate(() => {
-      document.querySelector('scout-sidebar')?.remove();
+    await (
+      await cardHost(page)
+    ).evaluate((host) => {
+      host.remove();
       document.body.replaceWith(document.createElement('body'));
     });
     await sidebarFrame(page);

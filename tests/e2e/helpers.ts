@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
+import type { ElementHandle, Frame, Page } from 'playwright-core';
 import { launchScout, type ScoutBrowser } from './browser';
 import { startDemoServer, type DemoServer } from './server';
 
@@ -19,7 +19,6 @@ export function useScout(): { readonly server: DemoServer; readonly scout: Scout
 
 /** The card's frame once it has loaded (an extension page inside the host page). */
 export async function sidebarFrame(page: Page): Promise<Frame> {
-  await page.waitForFunction(() => document.querySelector('scout-sidebar'));
   let frame: Frame | undefined;
   await expect
     .poll(() => (frame = page.frames().find((f) => f.url().endsWith('/sidebar.html'))), {
@@ -27,6 +26,17 @@ export async function sidebarFrame(page: Page): Promise<Frame> {
     })
     .toBeTruthy();
   return frame!;
+}
+
+/**
+ * The element that holds the card in the host page: a plain `<div>` the page cannot tell from its
+ * own, found here from the card's frame (inside its closed shadow root).
+ */
+export async function cardHost(page: Page): Promise<ElementHandle<Element>> {
+  const iframe = await (await sidebarFrame(page)).frameElement();
+  return (await iframe.evaluateHandle(
+    (el) => (el.getRootNode() as ShadowRoot).host,
+  )) as ElementHandle<Element>;
 }
 
 /** The card's text as it is now ('' while there is none): re-finds the frame on every call. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { meetingNames } from '@/lib/tap/channel';
 import { DEMO_ROUTES } from '../fixtures/pages/routes';
 import { creatorOfTab as askCreator, sidebarText, tabIdFor as fileOf, useScout } from './helpers';
 import { requestsByScout } from './server';
@@ -66,20 +67,72 @@ describe('the MAIN-world tap', () => {
     await page.close();
   });
 
-  it('shrugs off forged, oversized and non-JSON events from the page', async () => {
-    const page = await openMara();
+  it('takes nothing a page script dispatches, on the old names or the meeting’s', async () => {
+    const page = await env.scout.context.newPage();
+    // The page's video list is held back until the forgeries are out: when Scout has read it, it
+    // had every chance to read them too.
+    let release!: () => void;
+    const gate = new Promise<void>((done) => (release = done));
+    await page.route(
+      (url) => url.pathname === '/api/post/item_list/',
+      async (route) => {
+        await gate;
+        await route.continue();
+      },
+    );
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.evaluate(() => {
-      const send = (detail: unknown) =>
-        window.dispatchEvent(new CustomEvent('scout:tap', { detail }));
-      send({ not: 'text' });
-      send('https://evil.example/api/user/detail/\n{}');
-      send('https://www.tiktok.com/api/user/detail/\nnot json at all');
-      send(`${location.origin}/api/user/detail/\n${'['.repeat(200000)}`);
-      send(`${location.origin}/api/user/detail/\n${'x'.repeat(5 * 1024 * 1024)}`);
-      window.dispatchEvent(new CustomEvent('scout:tap-ready'));
-    });
+    await page.goto(env.server.url(mara));
+    const tabId = await fileOf(env.scout, page, 'tiktok:mara.bakes');
+    const origin = await page.evaluate(() => performance.timeOrigin);
+    const answered = await page.evaluate(
+      ([hello, answer]) => {
+        const user = { uniqueId: 'mara.bakes', nickname: 'Mara Bakes' };
+        const planted = {
+          detail: { statusCode: 0, userInfo: { user, stats: { followerCount: 7777777 } } },
+          list: {
+            itemList: [
+              {
+                id: '7777777777777777777',
+                author: user,
+                stats: { playCount: 7777777, diggCount: 7777777 },
+              },
+            ],
+          },
+        };
+        const at = `${location.origin}/api`;
+        const bodies = [
+          `${at}/user/detail/?uniqueId=mara.bakes\n${JSON.stringify(planted.detail)}`,
+          `${at}/post/item_list/?count=35\n${JSON.stringify(planted.list)}`,
+          `${at}/user/detail/\n${'['.repeat(200000)}`,
+          `${at}/user/detail/\n${'x'.repeat(5 * 1024 * 1024)}`,
+          'https://www.tiktok.com/api/user/detail/\nnot json at all',
+        ];
+        // The meeting as Scout's source describes it, with a node of the page's own.
+        const node = document.createElement('div');
+        let answers = 0;
+        node.addEventListener(answer!, () => answers++);
+        document.dispatchEvent(new MouseEvent(hello!, { relatedTarget: node }));
+        const answered = answers;
+        for (const name of ['scout:tap', 'scout:tap-ready', 'scout:tap-hello', hello!, answer!])
+          for (const target of [window, document, node])
+            for (const detail of [...bodies, { not: 'text' }])
+              target.dispatchEvent(new CustomEvent(name, { detail }));
+        return answered;
+      },
+      [meetingNames(String(origin)).hello, meetingNames(String(origin)).answer],
+    );
+    expect(answered).toBe(0);
+    release();
+    await expect
+      .poll(async () => (await askCreator(env.scout, tabId))?.snapshot.recentPosts.length, {
+        timeout: 15_000,
+      })
+      .toBe(18);
+    const creator = (await askCreator(env.scout, tabId))!;
+    expect(creator.snapshot.followers).toBe(38214);
+    expect(creator.snapshot.recentPosts.map((p) => p.id)).not.toContain('7777777777777777777');
+    expect(await sidebarText(page)).not.toMatch(/7\.8M|7,777,777/);
     expect(await page.evaluate(() => document.title)).toContain('Mara Bakes');
     expect(errors).toEqual([]);
     await page.close();
