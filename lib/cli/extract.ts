@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import type { Reading } from '../extract/reading';
 import { PROBLEM_REASONS } from '../extract/settle';
+import { formatPath } from '../model/issues';
 import { EpochMsSchema, ProfileSnapshotSchema } from '../model/snapshot';
 import { parseJsonDocuments } from '../parsing/json-documents';
 import { platformForUrl } from '../platforms';
@@ -62,7 +63,7 @@ export function extractFiles(
   if (result.ok) {
     const checked = ProfileSnapshotSchema.safeParse(result.snapshot);
     if (!checked.success) {
-      const where = checked.error.issues.map((i) => i.path.join('.')).join(', ');
+      const where = checked.error.issues.map((i) => formatPath(i.path)).join(', ');
       return problem('no-data', `the snapshot failed validation at ${where}`);
     }
   }

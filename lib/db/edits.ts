@@ -1,4 +1,5 @@
-import { deepEqual, formatPath } from '../export/json';
+import { deepEqual } from '../export/json';
+import { firstIssue } from '../model/issues';
 import {
   ENTRY_FIELDS,
   LIST_FIELDS,
@@ -182,8 +183,7 @@ export async function updateEntry<K extends EntryField>(
         next.fieldTimes = stampFields(current, ENTRY_FIELDS, written, now);
         const parsed = ShortlistEntrySchema.safeParse({ ...next, updatedAt: now });
         if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          const path = issue ? formatPath(issue.path) : '';
+          const { path } = firstIssue(parsed.error);
           throw new InvalidChangeError(path, `The entry's ${path || 'data'} is not valid`);
         }
         await db.shortlistEntries.put(parsed.data);

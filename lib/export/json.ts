@@ -12,6 +12,7 @@ import {
   type Shortlist,
   type ShortlistEntry,
 } from '../model';
+import { firstIssue } from '../model/issues';
 
 export const EXPORT_FORMAT = 'scout-shortlists';
 /** The version this Scout writes and the newest it reads. */
@@ -170,13 +171,8 @@ export function parseImport(text: unknown, now: number): ParseImportResult {
   }
   const parsed = ScoutExportSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = issue ? formatPath(issue.path) : '';
-    return fail(
-      'invalid',
-      `The file is damaged at ${path || 'its top level'}: ${issue ? describeIssue(issue) : 'invalid'}.`,
-      path,
-    );
+    const { path, what } = firstIssue(parsed.error);
+    return fail('invalid', `The file is damaged at ${path || 'its top level'}: ${what}.`, path);
   }
   const linked = checkLinks(parsed.data);
   if (linked) return linked;
@@ -296,36 +292,6 @@ function markNotExact(data: ScoutExport): string[] {
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** A zod issue path as `entries[3].tags[0]`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((part, i) =>
-      typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`,
-    )
-    .join('');
-}
-
-/** zod/mini carries no message locale: say what was expected from the issue itself. */
-function describeIssue(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return `expected ${issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
-    case 'invalid_value':
-      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
-    case 'too_small':
-      return `too ${issue.origin === 'number' ? 'small' : 'short'} (${issue.inclusive === false ? 'more than' : 'at least'} ${bound(issue.origin, issue.minimum)})`;
-    case 'too_big':
-      return `too ${issue.origin === 'number' ? 'large' : 'long'} (${issue.inclusive === false ? 'less than' : 'at most'} ${bound(issue.origin, issue.maximum)})`;
-    case 'invalid_format':
-      return `not a valid ${issue.format}`;
-    default:
-      return issue.message && issue.message !== 'Invalid input' ? issue.message : 'invalid value';
-  }
-}
-
-const bound = (origin: string, value: number | bigint) =>
-  origin === 'string' ? `${value} characters` : origin === 'array' ? `${value} items` : `${value}`;
 
 /** Structural equality of JSON-like values; an absent property equals an undefined one. */
 export function deepEqual(a: unknown, b: unknown): boolean {

@@ -3,6 +3,7 @@ import { isQuotaError, StorageFullError } from '../db/quota';
 import { messenger } from './messenger';
 import { fail, protocol, type MessageName, type Reply, type ResponseOf } from './protocol';
 import type { z } from '../model';
+import { firstIssue } from '../model/issues';
 
 /** Who sent a message, as far as the background can prove it from the browser's sender data. */
 export type SenderInfo =
@@ -87,9 +88,8 @@ export async function dispatch(
   }
   const parsed = protocol[name].request.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? issue.path.join('.') : 'message';
-    return fail('invalid-message', `${name}: ${where}: ${issue?.message ?? 'invalid'}`);
+    const { path, what } = firstIssue(parsed.error);
+    return fail('invalid-message', `${name}: ${path || 'message'}: ${what}`);
   }
   try {
     const handler = handlers[name] as (d: unknown, s: SenderInfo) => Promise<Reply<unknown>>;

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_RATE_CARD, RateCardSchema, type RateCard } from '../metrics/rates';
+import { firstIssue } from '../model/issues';
 
 /** Where the rate card came from: the user's saved card, the defaults, or defaults over a broken card. */
 export type RateCardSource = 'saved' | 'default' | 'invalid';
@@ -40,8 +41,8 @@ export async function loadRateCard(): Promise<LoadedRateCard> {
 export async function saveRateCard(card: unknown): Promise<string | null> {
   const parsed = RateCardSchema.safeParse(card);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return `${issue?.path.join('.') || 'rate card'}: ${issue?.message ?? 'invalid'}`;
+    const { path, what } = firstIssue(parsed.error);
+    return `${path || 'rate card'}: ${what}`;
   }
   await rateCardItem.setValue(parsed.data);
   return null;

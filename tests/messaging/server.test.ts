@@ -291,14 +291,14 @@ describe('dispatch', () => {
       'page/read',
       pageRead({ bodies: [{ seq: 0, url: JANE, text: '{}' }] }),
       contentSender(),
-      'bodies.0.seq',
+      'bodies[0].seq',
     ],
     [
       'a body over the size cap',
       'page/read',
       pageRead({ bodies: [{ seq: 1, url: JANE, text: 'x'.repeat(8_000_001) }] }),
       contentSender(),
-      'bodies.0.text',
+      'bodies[0].text',
     ],
     [
       'an embedded text that is not text',
@@ -307,7 +307,7 @@ describe('dispatch', () => {
         doc: { locale: 'en', texts: [{ name: 'x', kind: 'json-script', text: 5 }], readings: [] },
       }),
       contentSender(),
-      'doc.texts.0.text',
+      'doc.texts[0].text',
     ],
     [
       'a DOM reading with followers as text',
@@ -326,7 +326,7 @@ describe('dispatch', () => {
         },
       }),
       contentSender(),
-      'doc.readings.0.counts.followers.value',
+      'doc.readings[0].counts.followers.value',
     ],
     [
       'a page state that does not exist',
