@@ -8,19 +8,29 @@ import {
   type RateEstimate,
 } from '@/lib/metrics';
 import type { Platform } from '@/lib/model';
+import { platformFacts } from '@/lib/platforms/facts-registry';
 import { capitalize, money, moneyRange, num, percent, unitMoneyRange } from './format';
 import { useSidebar } from './store';
 
 const priceWithMid = (range: { low: number; mid: number; high: number }, currency: string) =>
   `${moneyRange(range, currency)} · mid ${money(range.mid, currency)}`;
 
-function QuoteItem({ quote, typical }: { quote: Quote; typical: RateEstimate['typicalCpm'] }) {
+function QuoteItem({
+  quote,
+  typical,
+  audience,
+}: {
+  quote: Quote;
+  typical: RateEstimate['typicalCpm'];
+  /** The platform's word for its audience ("followers"). */
+  audience: string;
+}) {
   const { currency } = quote;
   const math: string[] = [];
   if (quote.cpe) math.push(`CPE ${unitMoneyRange(quote.cpe, currency)}`);
   else math.push('CPE unknown (ER unknown)');
   if (quote.cpm) {
-    const per = quote.cpmBasis === 'views' ? 'per 1K views' : 'per 1K followers';
+    const per = `per 1K ${quote.cpmBasis === 'views' ? 'views' : audience}`;
     const vs =
       quote.cpmVsTypical === null
         ? ''
@@ -83,7 +93,12 @@ export function RatesSection({
       </p>
       <ul className="plain quotes">
         {rates.rates.map((q) => (
-          <QuoteItem key={q.deliverable} quote={q} typical={rates.typicalCpm} />
+          <QuoteItem
+            key={q.deliverable}
+            quote={q}
+            typical={rates.typicalCpm}
+            audience={platformFacts(platform).nouns.audience}
+          />
         ))}
       </ul>
 

@@ -33,7 +33,7 @@ export interface CardSummary {
   };
   /** The primary engagement rate; null when Scout has not vetted this snapshot. */
   engagement: Engagement | null;
-  /** The platform's main deliverable ("video" on TikTok) and its price, when there is one. */
+  /** The platform's main deliverable (its facts say which: a video, a post) and its price, if any. */
   main: { deliverable: Deliverable; label: string; rate: Rate | null };
   /** Warnings; null when the snapshot has not been checked. */
   flags: Flag[] | null;

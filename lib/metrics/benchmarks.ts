@@ -136,13 +136,13 @@ export const PRICE_STEPS: readonly { below: number; step: number }[] = [
 ];
 
 /**
- * Where the rate-card defaults come from: each platform's base price per 1K followers and its
- * deliverables' multiples are in its facts; add-ons: usage rights +50% per 30 days (market range
+ * Where the rate model comes from: each platform's base price per 1K followers and its
+ * deliverables' multiples are in its facts, with their source; add-ons: usage rights +50% per 30 days (market range
  * 50–200%), exclusivity +30% per 30 days (20–50%), whitelisting / Spark Ads +30%, rush +25%
  * (DESIGN.md, 2026).
  */
 export const RATE_CARD_SOURCE: Source = {
-  name: 'Scout DESIGN.md rate model (seed: $100 per 10K Instagram followers, $100–500 per micro post)',
+  name: 'Scout DESIGN.md rate model (seed: $100–500 per micro post)',
   year: 2026,
 };
 

@@ -94,6 +94,8 @@ export interface DeliverableFacts {
 export interface RateFacts {
   /** Default base price, USD per 1K followers, of the main deliverable. */
   per1kFollowers: number;
+  /** Where the base price and multiples come from. */
+  source: Source;
   deliverables: readonly DeliverableFacts[];
   /** The deliverable the platform is usually bought by (campaign planning, the card's headline). */
   main: string;

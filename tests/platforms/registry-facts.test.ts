@@ -65,8 +65,9 @@ describe("every registered platform's facts", () => {
     expect(MAIN_DELIVERABLE[id]).toBe(main);
     expect(
       Number.isFinite(per1kFollowers) && per1kFollowers > 0,
-      `add rates.per1kFollowers (USD per 1K followers, with its source) ${where}`,
+      `add rates.per1kFollowers (USD per 1K followers) ${where}`,
     ).toBe(true);
+    expect(facts.rates.source.name.trim(), `add rates.source (name, year) ${where}`).not.toBe('');
   });
 
   it.each(each)('%s has its rows in the default rate card', (id, facts) => {

@@ -63,6 +63,11 @@ export const instagramFacts = {
   ],
   rates: {
     per1kFollowers: 10,
+    source: {
+      name: 'Scout DESIGN.md rate model',
+      year: 2026,
+      note: 'seed: $100 per 10K Instagram followers; carousel +25%, reel / video +50%, story 50%',
+    },
     deliverables: [
       { id: 'post', label: 'post', multiple: 1 },
       { id: 'carousel', label: 'carousel', multiple: 1.25 },

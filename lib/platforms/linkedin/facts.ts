@@ -49,6 +49,11 @@ export const linkedinFacts = {
   benchmarks: [{ table: LINKEDIN_BENCHMARKS }],
   rates: {
     per1kFollowers: 8,
+    source: {
+      name: 'Scout DESIGN.md rate model',
+      year: 2026,
+      note: 'post $8 per 1K followers, low confidence',
+    },
     deliverables: [{ id: 'post', label: 'post', multiple: 1 }],
     main: 'post',
     lowConfidence: true,

@@ -48,6 +48,7 @@ export const tiktokFacts = {
   benchmarks: [{ table: TIKTOK_BENCHMARKS }],
   rates: {
     per1kFollowers: 6,
+    source: { name: 'Scout DESIGN.md rate model', year: 2026, note: 'video $6 per 1K followers' },
     deliverables: [{ id: 'video', label: 'video', multiple: 1 }],
     main: 'video',
     lowConfidence: false,
