@@ -114,6 +114,7 @@ export function meet(
     };
   };
 
+  const disconnect = view.MutationObserver.prototype.disconnect;
   const observer = new view.MutationObserver((records) => {
     for (const record of records)
       for (const node of Array.from(record.addedNodes)) if (mayRunScript(node)) return end(true);
@@ -122,7 +123,7 @@ export function meet(
   function end(missed: boolean) {
     if (over) return;
     over = true;
-    observer.disconnect();
+    apply(disconnect, observer, []);
     apply(unlisten, doc, [names.hello, onHello]);
     apply(unlisten, doc, ['DOMContentLoaded', onLoaded]);
     apply(unlisten, mine, [names.answer, onAnswer]);

@@ -266,19 +266,32 @@ export function installTap(win: Win): void {
     };
     return tryRead(requestUrl) ?? tryRead(urlParts.href);
   };
+  /** Instagram's query name header, from a Headers, an array of pairs or a record. */
   const friendlyIn = (headers: unknown): string | null => {
-    try {
-      return call(headerGet, headers, 'x-fb-friendly-name') as string | null;
-    } catch {
-      // a plain record of headers
-    }
     if (typeof headers !== 'object' || headers === null) return null;
+    const named = (name: unknown, value: unknown) =>
+      typeof name === 'string' &&
+      typeof value === 'string' &&
+      apply(lower, name, []) === 'x-fb-friendly-name';
+    try {
+      const value = call(headerGet, headers, 'x-fb-friendly-name');
+      if (typeof value === 'string') return value;
+    } catch {
+      // not a Headers
+    }
+    if (isArray(headers)) {
+      const count = dataOf(headers, 'length') as number;
+      for (let i = 0; i < count; i++) {
+        const pair = dataOf(headers, String(i));
+        const value = dataOf(pair, '1');
+        if (named(dataOf(pair, '0'), value)) return value as string;
+      }
+      return null;
+    }
     const names = keys(headers);
     for (let i = 0; i < names.length; i++) {
-      const name = names[i]!;
-      if (apply(lower, name, []) !== 'x-fb-friendly-name') continue;
-      const value = dataOf(headers, name);
-      return typeof value === 'string' ? value : null;
+      const value = dataOf(headers, names[i]!);
+      if (named(names[i], value)) return value as string;
     }
     return null;
   };
