@@ -3,10 +3,10 @@
  * a field of the wrong type reads as undefined and costs only itself, never its object. Every
  * platform's payload schemas are built from these; the domain types stay zod (lib/model).
  *
- * Why not zod here: in the content script zod runs jitless (CSP), and there reading one 2 KB TikTok
- * body through `.catch`-wrapped zod schemas took 3–4× a bare JSON.parse and the schemas added
- * 1.2 KB gzip to a 20 KB budget (measured for issue 4; `npm run bench` keeps the first honest).
- * These read only declared keys, allocate one object per object read, and never throw.
+ * Why not zod here: zod runs jitless wherever Scout runs (extension pages and the worker forbid
+ * eval), and reading one 2 KB TikTok body through `.catch`-wrapped zod schemas took 3–4× a bare
+ * JSON.parse, over the 3× budget `npm run bench` holds every reader to. These read only declared
+ * keys, allocate one object per object read, and never throw.
  */
 
 /** A lenient schema: the value read as T, or undefined when it does not fit. Never throws. */

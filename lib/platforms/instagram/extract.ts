@@ -24,7 +24,7 @@ const ISLAND_KINDS = new Set<string>(['json-script', 'ld-json', 'script']);
  * script and the background make. Pure; never throws.
  */
 export function readInstagramDocument(doc: Document, url: URL, now: number): Reading[] {
-  return readInstagramMaterial(collectInstagramDocument(doc, url, now), url, now);
+  return readInstagramMaterial(collectInstagramDocument(doc, url, now), url);
 }
 
 /**
@@ -32,8 +32,7 @@ export function readInstagramDocument(doc: Document, url: URL, now: number): Rea
  * read in order, then the readings made on the page. A text that is not valid JSON, too large, or
  * of a name this reader does not know reads as nothing. Pure; never throws.
  */
-export function readInstagramMaterial(material: PageMaterial, url: URL, now: number): Reading[] {
-  void now;
+export function readInstagramMaterial(material: PageMaterial, url: URL): Reading[] {
   const readings: Reading[] = [];
   const texts: unknown = isRecord(material) ? material.texts : undefined;
   for (const entry of Array.isArray(texts) ? texts : []) {
@@ -114,7 +113,7 @@ export function settleInstagram(readings: readonly Reading[], input: ExtractInpu
 export function extractInstagram(input: ExtractInput): ExtractResult {
   const readings = input.doc ? readInstagramDocument(input.doc, input.url, input.now) : [];
   for (const body of input.bodies ?? []) {
-    readings.push(...readInstagramBody(body.json, body.url, input.now));
+    readings.push(...readInstagramBody(body.json, body.url));
   }
   return settleInstagram(readings, input);
 }

@@ -29,8 +29,7 @@ const MAX_DOCUMENTS = 64;
  * An array is read as several documents. The viewer (`config.viewer`, `data.xdt_viewer`) is never
  * read. Unknown shapes give []. Pure; never throws.
  */
-export function readInstagramBody(json: unknown, url: URL, now: number): Reading[] {
-  void now;
+export function readInstagramBody(json: unknown, url: URL): Reading[] {
   try {
     return withOrigin(readInstagramJson(json, url), 'body');
   } catch {

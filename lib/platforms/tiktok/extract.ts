@@ -24,8 +24,7 @@ const EXPECTED = ['followers', 'following', 'likes', 'posts'] as const;
  * whatever the document order), then the meta description, the visible DOM and a login wall.
  * Readings about other accounts are kept here and discarded when merging. Pure; never throws.
  */
-export function readTiktokMaterial(material: PageMaterial, url: URL, now: number): Reading[] {
-  void now;
+export function readTiktokMaterial(material: PageMaterial, url: URL): Reading[] {
   const readings: Reading[] = [];
   try {
     const islands = readIslandTexts(material.texts, { names: ISLAND_NAMES });
@@ -44,7 +43,7 @@ export function readTiktokMaterial(material: PageMaterial, url: URL, now: number
 
 /** Everything a TikTok document says: its material, gathered and read in one go. */
 export function readTiktokDocument(doc: Document, url: URL, now: number): Reading[] {
-  return readTiktokMaterial(collectTiktokDocument(doc, url, now), url, now);
+  return readTiktokMaterial(collectTiktokDocument(doc, url, now), url);
 }
 
 /**
@@ -73,7 +72,7 @@ export function settleTiktok(readings: readonly Reading[], input: ExtractInput):
 export function extractTiktok(input: ExtractInput): ExtractResult {
   const readings = input.doc ? readTiktokDocument(input.doc, input.url, input.now) : [];
   for (const body of input.bodies ?? []) {
-    readings.push(...readTiktokBody(body.json, body.url, input.now));
+    readings.push(...readTiktokBody(body.json, body.url));
   }
   return settleTiktok(readings, input);
 }

@@ -27,8 +27,7 @@ const POSTS_LIST = /^\/api\/post\/item_list\/?$/;
  * for an item_list request it names the account (`secUid=`), which attributes author-less items.
  * Unknown shapes give []. Pure; never throws.
  */
-export function readTiktokBody(json: unknown, url: URL, now: number): Reading[] {
-  void now;
+export function readTiktokBody(json: unknown, url: URL): Reading[] {
   try {
     return withOrigin(readTiktokJson(json, url, undefined, 'en'), 'body');
   } catch {

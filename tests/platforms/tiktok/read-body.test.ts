@@ -8,10 +8,9 @@ import {
   v2Stat,
 } from '../../../lib/platforms/tiktok/map';
 import { readCountText } from '../../../lib/platforms/tiktok/meta';
-import { NOW } from './load';
 
 const PAGE = new URL('https://www.tiktok.com/@ana.b');
-const read = (json: unknown, url: URL = PAGE) => readTiktokBody(json, url, NOW);
+const read = (json: unknown, url: URL = PAGE) => readTiktokBody(json, url);
 
 const user = { id: '7000000000000000001', uniqueId: 'Ana.B', nickname: 'Ana', secUid: 'sec-ana' };
 
