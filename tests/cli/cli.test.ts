@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -6,10 +7,16 @@ import { runExtract } from '../../lib/cli/extract';
 import { runCli } from '../../lib/cli/main';
 import { runVet } from '../../lib/cli/vet';
 
-// The real extract / vet are filled in by other work; these tests pin the CLI's side of the
-// contract (options passed through, output and failures printed) whatever those functions return.
-vi.mock('../../lib/cli/extract', () => ({ runExtract: vi.fn() }));
-vi.mock('../../lib/cli/vet', () => ({ runVet: vi.fn() }));
+// The real extract and vet run on the project's own fixtures; they are wrapped in spies only to see
+// what the CLI hands them, and to make one of them throw (no input makes the real ones throw).
+vi.mock('../../lib/cli/extract', async (load) => {
+  const actual = await load<typeof import('../../lib/cli/extract')>();
+  return { ...actual, runExtract: vi.fn(actual.runExtract) };
+});
+vi.mock('../../lib/cli/vet', async (load) => {
+  const actual = await load<typeof import('../../lib/cli/vet')>();
+  return { ...actual, runVet: vi.fn(actual.runVet) };
+});
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -47,10 +54,8 @@ function expectOneErrorLine(result: Run, code: number, mentions: RegExp): void {
 }
 
 beforeEach(() => {
-  vi.mocked(runExtract).mockReset();
-  vi.mocked(runVet).mockReset();
-  vi.mocked(runExtract).mockResolvedValue({ ok: false, reason: 'extract is not built yet' });
-  vi.mocked(runVet).mockResolvedValue({ ok: false, reason: 'vet is not built yet' });
+  vi.mocked(runExtract).mockClear();
+  vi.mocked(runVet).mockClear();
 });
 
 describe('scout count', () => {
@@ -143,20 +148,35 @@ describe.each([
   ['extract', runExtract],
   ['vet', runVet],
 ] as const)('scout %s', (name, command) => {
-  const url = 'https://www.tiktok.com/@creator';
-  const files = { 'page.html': '<html></html>', 'body.json': '{"a":1}' };
+  const url = 'https://www.tiktok.com/@nadia.draws';
+  const fixture = (file: string) =>
+    readFileSync(new URL(`../fixtures/tiktok/${file}`, import.meta.url), 'utf8');
+  const files = {
+    'page.html': fixture('login-wall.html'),
+    'body.json': fixture('api-user-detail-nadia-draws.json'),
+  };
+  /** The snapshot a command printed: extract prints it, vet prints it inside its answer. */
+  const snapshotOf = (stdout: string) => {
+    const printed = JSON.parse(stdout) as { snapshot?: unknown };
+    return (name === 'vet' ? printed.snapshot : printed) as { handle: string; capturedAt: number };
+  };
 
   it('passes the files, the URL and the --at clock to the command and prints its JSON', async () => {
-    vi.mocked(command).mockResolvedValueOnce({ ok: true, output: { handle: 'creator' } });
     const result = await run(
       [name, '--url', url, '--at', '2024-05-01T10:00:00Z', 'page.html', 'body.json'],
       files,
     );
-    expect(result).toEqual({ code: 0, stdout: '{"handle":"creator"}\n', stderr: '' });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.endsWith('}\n')).toBe(true);
+    expect(snapshotOf(result.stdout)).toMatchObject({
+      handle: 'nadia.draws',
+      capturedAt: Date.UTC(2024, 4, 1, 10),
+    });
     expect(command).toHaveBeenCalledWith(
       [
-        { path: 'page.html', text: '<html></html>' },
-        { path: 'body.json', text: '{"a":1}' },
+        { path: 'page.html', text: files['page.html'] },
+        { path: 'body.json', text: files['body.json'] },
       ],
       { url, at: Date.UTC(2024, 4, 1, 10) },
     );
@@ -178,6 +198,11 @@ describe.each([
   });
 
   it('prints the reason on one stderr line and exits 1 when the command cannot answer', async () => {
+    const result = await run([name, '--url', url, 'page.html'], files);
+    expectOneErrorLine(result, 1, /^scout: sign-in required\n$/);
+  });
+
+  it('keeps a reason of several lines on one stderr line', async () => {
     vi.mocked(command).mockResolvedValueOnce({ ok: false, reason: 'login wall\nno profile' });
     const result = await run([name, '--url', url, 'page.html'], files);
     expectOneErrorLine(result, 1, /^scout: login wall no profile\n$/);
