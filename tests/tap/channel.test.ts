@@ -63,13 +63,26 @@ describe('the private channel between the two worlds', () => {
       removed.push([this, a[0], a[1]]);
       return remove.apply(this, a);
     });
+    const watching = new Set<MutationObserver>();
+    const mo = MutationObserver.prototype;
+    const [observe, disconnect] = [mo.observe, mo.disconnect];
+    vi.spyOn(mo, 'observe').mockImplementation(function (this: MutationObserver, ...args) {
+      watching.add(this);
+      return observe.apply(this, args);
+    });
+    vi.spyOn(mo, 'disconnect').mockImplementation(function (this: MutationObserver) {
+      watching.delete(this);
+      return disconnect.apply(this);
+    });
     const seed = freshSeed();
-    half(seed);
-    half(seed);
+    const halves = [half(seed), half(seed)];
     const onDocument = added.filter(([target]) => target === document);
     expect(onDocument.length).toBeGreaterThan(0);
     for (const [target, type, listener] of onDocument)
       expect(removed, type).toContainEqual([target, type, listener]);
+    expect(halves.map((h) => h.missed)).toEqual([0, 0]);
+    // Nor does either half watch the document any more.
+    expect(watching.size).toBe(0);
   });
 
   it('answers nobody who says hello on the meeting name after the meeting', () => {
