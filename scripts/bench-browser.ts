@@ -29,6 +29,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
+import { token } from '../lib/tap/channel';
 import { median, type MeasureResult } from '../lib/bench/measure';
 import { DEMO_ROUTES } from '../tests/fixtures/pages/routes';
 import { chromiumPath, EXTENSION_DIR, launchScout, type ScoutBrowser } from '../tests/e2e/browser';
@@ -220,16 +221,7 @@ const FLOOR_SCRIPT = `(() => {
   };
   // The tap's channel (lib/tap/channel.ts, the same names): meet over document, then listen on the
   // node the meeting exchanged; give up at the first page script.
-  const token = (text) => {
-    let a = 0x811c9dc5;
-    let b = 0x2b992ddf;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-    }
-    return (a >>> 0).toString(36) + (b >>> 0).toString(36);
-  };
+  const token = ${token.toString()};
   const seed = String(performance.timeOrigin);
   const hello = token(seed + '|m');
   const answer = token(seed + '|a');
