@@ -9,32 +9,10 @@ import {
 } from '../../lib/parsing/count';
 import { countLocaleData } from '../../lib/parsing/count-locale';
 import { COUNT_NOUNS, PROFILE_NOUNS } from '../../lib/parsing/count-nouns';
+import { COUNT_LOCALES, UNKNOWN_UNITS, type CountLocale } from '../platforms/damage';
 
 /** The 22 languages issue 3 names; the expected readings below come from Node's own Intl. */
-const LOCALES = [
-  'en',
-  'de',
-  'fr',
-  'es',
-  'pt-BR',
-  'it',
-  'nl',
-  'pl',
-  'ru',
-  'tr',
-  'id',
-  'vi',
-  'ja',
-  'ko',
-  'zh-CN',
-  'zh-TW',
-  'ar',
-  'hi',
-  'en-IN',
-  'sv',
-  'cs',
-  'uk',
-] as const;
+const LOCALES = COUNT_LOCALES;
 
 const NUMBERS = [987, 1234, 45678, 123456, 1234567, 23400000, 987654321] as const;
 
@@ -358,34 +336,8 @@ describe('parseCount refuses absurd values', () => {
   });
 });
 
-/** Unit words a page may print that no locale's data gives (abbreviations, spellings, scripts). */
-const UNKNOWN_UNITS: Readonly<Record<(typeof LOCALES)[number], readonly string[]>> = {
-  en: ['xyz', 'Mio.', 'Tsd.', 'bn'],
-  de: ['Tsnd.', 'Mill.', 'xyz'],
-  fr: ['Mds', 'mln'],
-  es: ['MM', 'mill.'],
-  'pt-BR': ['mlh', 'bil.'],
-  it: ['migl.', 'mil.'],
-  nl: ['dzd.', 'mjd'],
-  pl: ['tyś.', 'mil.'],
-  ru: ['тысч.', 'млд'],
-  tr: ['bn', 'Mlr'],
-  id: ['rbu', 'mlr'],
-  vi: ['ngh.', 'tỉ'],
-  ja: ['京', '垓'],
-  ko: ['경', '천만'],
-  'zh-CN': ['兆', '京'],
-  'zh-TW': ['京', '垓'],
-  ar: ['ألوف', 'مل'],
-  hi: ['हजार', 'लक्ष'],
-  'en-IN': ['lacs', 'crs'],
-  sv: ['milj.', 'tkr'],
-  cs: ['tisícovek', 'mio'],
-  uk: ['тисч', 'кк'],
-};
-
 /** A count and the label each language's pages print after it, to be read as exactly 1,234. */
-const LABELLED: Readonly<Record<(typeof LOCALES)[number], string>> = {
+const LABELLED: Readonly<Record<CountLocale, string>> = {
   en: '1,234 followers',
   de: '1.234 Follower',
   fr: '1 234 abonnés',
@@ -411,7 +363,7 @@ const LABELLED: Readonly<Record<(typeof LOCALES)[number], string>> = {
 };
 
 /** The label alone ("followers", "人"). */
-const labelOf = (locale: (typeof LOCALES)[number]) => LABELLED[locale].replace(/^[\d,. ]+/, '');
+const labelOf = (locale: CountLocale) => LABELLED[locale].replace(/^[\d,. ]+/, '');
 
 describe('parseCount never reads a unit it does not know as the bare number', () => {
   it('"6 xyz", "6 Mio." in en and "12abc" are no counts, nor is "6 Tsd." in en', () => {

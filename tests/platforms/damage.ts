@@ -5,6 +5,9 @@
  * plausible number: a payload that says another number legitimately reads as that number.
  */
 
+import { parseHTML } from 'linkedom';
+import type { Reading } from '../../lib/extract/reading';
+
 export type Rng = () => number;
 type Json = unknown;
 type Path = (string | number)[];
@@ -189,4 +192,256 @@ export function damageHtml(rng: Rng, html: string): string {
   }
   const [a, b] = choose(rng, spans);
   return html.slice(0, a) + damageJson(rng, JSON.parse(html.slice(a, b))) + html.slice(b);
+}
+
+/** The 22 languages the count parser reads (issue 3); the unit damage below is per language. */
+export const COUNT_LOCALES = [
+  'en',
+  'de',
+  'fr',
+  'es',
+  'pt-BR',
+  'it',
+  'nl',
+  'pl',
+  'ru',
+  'tr',
+  'id',
+  'vi',
+  'ja',
+  'ko',
+  'zh-CN',
+  'zh-TW',
+  'ar',
+  'hi',
+  'en-IN',
+  'sv',
+  'cs',
+  'uk',
+] as const;
+
+export type CountLocale = (typeof COUNT_LOCALES)[number];
+
+/**
+ * Unit words a page may print after a count that no locale's data gives, per language: other
+ * abbreviations and spellings of real units ("Mill.", "milj.", "lacs", "tỉ", "हजार"), larger units
+ * than the data goes to (京, 垓), and plain unknown words ("xyz"). A count before one of them may be
+ * thousands of times the bare number, so it must never read as that number.
+ */
+export const UNKNOWN_UNITS: Readonly<Record<CountLocale, readonly string[]>> = {
+  en: ['xyz', 'Mio.', 'Tsd.', 'bn'],
+  de: ['Tsnd.', 'Mill.', 'xyz'],
+  fr: ['Mds', 'mln'],
+  es: ['MM', 'mill.'],
+  'pt-BR': ['mlh', 'bil.'],
+  it: ['migl.', 'mil.'],
+  nl: ['dzd.', 'mjd'],
+  pl: ['tyś.', 'mil.'],
+  ru: ['тысч.', 'млд'],
+  tr: ['bn', 'Mlr'],
+  id: ['rbu', 'mlr'],
+  vi: ['ngh.', 'tỉ'],
+  ja: ['京', '垓'],
+  ko: ['경', '천만'],
+  'zh-CN': ['兆', '京'],
+  'zh-TW': ['京', '垓'],
+  ar: ['ألوف', 'مل'],
+  hi: ['हजार', 'लक्ष'],
+  'en-IN': ['lacs', 'crs'],
+  sv: ['milj.', 'tkr'],
+  cs: ['tisícovek', 'mio'],
+  uk: ['тисч', 'кк'],
+};
+
+/** Elements whose contents the page does not show as text (LinkedIn's `<code>` carries JSON). */
+const UNSHOWN = new Set(['script', 'style', 'code', 'template', 'svg', 'noscript']);
+
+/** A number as pages print it, not glued to a letter ("1,234", "12 345"; not "2d", "6K"). */
+const SHOWN_NUMBER = /\d+(?:[.,\u00a0\u202f' ]\d+)*(?![\d\p{L}\p{M}])/gu;
+
+/** The attributes whose text the DOM readers read as counts. */
+const COUNT_ATTRIBUTES = ['aria-label', 'title', 'data-num-reactions', 'data-num-comments'];
+
+/**
+ * The page in `locale` (`<html lang>`, LinkedIn's `<meta name="locale">`) with one of that
+ * language's unknown unit words after every number it shows: in visible texts, in the attributes
+ * read as counts and in the meta descriptions. Links, ids and the JSON the page carries are kept.
+ * Every count the DOM readers take from it is therefore of unknown size: none may read as exact.
+ */
+export function withUnknownUnits(rng: Rng, html: string, locale: CountLocale): string {
+  const doc = parseHTML(html).document as unknown as Document;
+  doc.documentElement?.setAttribute('lang', locale);
+  doc.querySelector('meta[name="locale"]')?.setAttribute('content', locale.replace('-', '_'));
+  const unit = () => {
+    const word = choose(rng, UNKNOWN_UNITS[locale]);
+    return /^[\p{Script=Han}\p{Script=Hangul}]/u.test(word) ? word : ` ${word}`;
+  };
+  const damage = (text: string) => text.replace(SHOWN_NUMBER, (n) => n + unit());
+  const visit = (node: Node, shown: boolean): void => {
+    // childNodes, not nextSibling: linkedom's doctype has no next sibling.
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3 && shown) child.nodeValue = damage(child.nodeValue ?? '');
+      if (child.nodeType !== 1) continue;
+      const el = child as Element;
+      for (const name of COUNT_ATTRIBUTES) {
+        const value = el.getAttribute(name);
+        if (value !== null) el.setAttribute(name, damage(value));
+      }
+      const meta = `${el.getAttribute('name') ?? ''} ${el.getAttribute('property') ?? ''}`;
+      if (el.tagName.toLowerCase() === 'meta' && /description/i.test(meta)) {
+        el.setAttribute('content', damage(el.getAttribute('content') ?? ''));
+      }
+      visit(el, shown && !UNSHOWN.has(el.tagName.toLowerCase()));
+    }
+  };
+  visit(doc, true);
+  return (doc as unknown as { toString(): string }).toString();
+}
+
+/** Where the deep nesting goes: between an element and its parent, or its children. */
+export type NestingPlace = 'around' | 'inside';
+
+/**
+ * The page with `depth` nested elements around or inside the elements `scopes` selects (a DOM
+ * reader's scope: cards, headers, count elements), at most `count` of them chosen by `rng` (the
+ * same choice for the same seed, whatever the depth).
+ */
+export function withDeepNesting(
+  rng: Rng,
+  html: string,
+  scopes: string,
+  { depth, place, count = 3 }: { depth: number; place: NestingPlace; count?: number },
+): string {
+  const doc = parseHTML(html).document as unknown as Document;
+  const candidates = [...doc.querySelectorAll(scopes)];
+  const picked = new Set<Element>();
+  for (let i = 0; i < count && candidates.length; i++) picked.add(choose(rng, candidates));
+  for (const el of picked) {
+    const outer = doc.createElement('div');
+    let inner: Element = outer;
+    for (let k = 1; k < depth; k++) {
+      const next = doc.createElement(NESTING_TAGS[k % NESTING_TAGS.length]!);
+      inner.appendChild(next);
+      inner = next;
+    }
+    if (place === 'around') {
+      el.parentNode?.insertBefore(outer, el);
+      inner.appendChild(el);
+    } else {
+      while (el.firstChild) inner.appendChild(el.firstChild);
+      el.appendChild(outer);
+    }
+  }
+  return (doc as unknown as { toString(): string }).toString();
+}
+
+const NESTING_TAGS = ['div', 'span', 'div', 'section', 'article'] as const;
+
+/**
+ * The DOM work `fn` asks of linkedom, counted without a clock: one per step between nodes and per
+ * attribute read, the nodes a `textContent` reads, the elements a `querySelector(All)` or
+ * `getElementsBy…` searches, the ancestors a `closest` or `contains` climbs. A reader linear in
+ * the document's size does work proportional to it; one that looks up or into the tree per
+ * element does work that grows with the square of the nesting.
+ */
+export function countDomWork<T>(doc: Document, fn: () => T): { work: number; result: T } {
+  let work = 0;
+  let inside = 0;
+  const restore: (() => void)[] = [];
+  const subtree = (root: Node): number => {
+    let n = 0;
+    const stack: Node[] = [root];
+    while (stack.length) {
+      const node = stack.pop()!;
+      n++;
+      for (let c = node.firstChild; c; c = c.nextSibling) stack.push(c);
+    }
+    return n;
+  };
+  const climb = (from: Node | null, to: Node | null): number => {
+    let n = 0;
+    for (let at = from; at && at !== to; at = at.parentNode) n++;
+    return n;
+  };
+  const costs: Record<string, (self: Node, result: unknown, args: unknown[]) => number> = {
+    childNodes: (_s, r) => (r as ArrayLike<unknown>).length + 1,
+    children: (_s, r) => (r as ArrayLike<unknown>).length + 1,
+    textContent: (s) => subtree(s),
+    querySelector: (s) => subtree(s),
+    querySelectorAll: (s) => subtree(s),
+    getElementsByTagName: (s) => subtree(s),
+    getElementById: (s) => subtree(s),
+    closest: (s, r) => climb(s, (r as Node | null)?.parentNode ?? null),
+    contains: (s, _r, [other]) => climb(other as Node, s),
+  };
+  const names = [
+    'firstChild',
+    'firstElementChild',
+    'nextSibling',
+    'nextElementSibling',
+    'parentElement',
+    'nodeValue',
+    'tagName',
+    'getAttribute',
+    'hasAttribute',
+    'matches',
+    ...Object.keys(costs),
+  ];
+  const samples: object[] = [doc, doc.createElement('div'), doc.createTextNode('x')];
+  const seen = new Set<object>();
+  for (const sample of samples) {
+    for (let proto = Object.getPrototypeOf(sample); proto; proto = Object.getPrototypeOf(proto)) {
+      if (seen.has(proto)) continue;
+      seen.add(proto);
+      for (const name of names) {
+        const desc = Object.getOwnPropertyDescriptor(proto, name);
+        if (!desc) continue;
+        const cost = costs[name] ?? (() => 1);
+        const counted = (original: (...a: unknown[]) => unknown) =>
+          function (this: Node, ...args: unknown[]) {
+            if (inside) return original.apply(this, args);
+            inside++;
+            try {
+              const result = original.apply(this, args);
+              work += cost(this, result, args);
+              return result;
+            } finally {
+              inside--;
+            }
+          };
+        const patched: PropertyDescriptor = { ...desc };
+        if (desc.get) patched.get = counted(desc.get);
+        else if (typeof desc.value === 'function') patched.value = counted(desc.value);
+        else continue;
+        Object.defineProperty(proto, name, patched);
+        restore.push(() => Object.defineProperty(proto, name, desc));
+      }
+    }
+  }
+  try {
+    const result = fn();
+    return { work, result };
+  } finally {
+    for (const undo of restore.reverse()) undo();
+  }
+}
+
+/** The exact counts (the profile's, and per post) that readings from `sources` give: "followers 6". */
+export function exactCountsFrom(
+  readings: readonly Reading[],
+  sources: ReadonlySet<string>,
+): string[] {
+  const exact: string[] = [];
+  for (const r of readings) {
+    if (!sources.has(r.source)) continue;
+    for (const [field, c] of Object.entries(r.counts)) {
+      if (c?.precision === 'exact') exact.push(`${field} ${c.value}`);
+    }
+    for (const post of r.posts) {
+      for (const [field, c] of Object.entries(post.counts)) {
+        if (c?.precision === 'exact') exact.push(`post ${post.id} ${field} ${c.value}`);
+      }
+    }
+  }
+  return exact;
 }

@@ -4,9 +4,11 @@ import {
   type PostReading,
   type Reading,
 } from '../../extract/reading';
+import { SKIP, STOP, walk } from '../../parsing/dom-lookup';
 import { LINKEDIN_SOURCES } from './sources';
 import {
   handleFromHref,
+  MAX_LABELS_TEXT,
   postUrl,
   postUrn,
   readLabelledCounts,
@@ -44,28 +46,82 @@ export function pageLocale(doc: Document): string {
 
 /** A post card: the logged-in feed's `data-urn`, the guest post page's `data-activity-urn`. */
 const CARD = '[data-urn],[data-activity-urn]';
+const isCard = (el: Element) => el.hasAttribute('data-urn') || el.hasAttribute('data-activity-urn');
 
-interface Found extends LabelledCount {
-  el: Element;
+/** Elements whose contents are never the page's visible text (nor read as if they were). */
+const HIDDEN = 'script,style,code,svg,template';
+const HIDDEN_TAGS = new Set(HIDDEN.split(','));
+const tagOf = (el: Element) => el.tagName.toLowerCase();
+
+/**
+ * The readers below are single walks of their scope, linear in its size: what an element's
+ * ancestors are (a card, hidden, with own text) is carried down the walk, never looked up per
+ * element, and texts are read with a bound. On the host page's main thread a page nested
+ * thousands deep costs what its size costs, no more.
+ */
+
+/** The node budget of one text read: a label spans a few nodes, a post's prose many. */
+const MAX_TEXT_NODES = 256;
+/** The raw characters of one text read, indentation included, before it counts as prose. */
+const MAX_RAW_TEXT = 4096;
+
+/**
+ * The element's text, whitespace squashed, when it has at most `max` characters; longer, it is
+ * undefined, or with `prefix` its first `max` characters. Reads no more than MAX_TEXT_NODES nodes
+ * and MAX_RAW_TEXT characters (then: too long), so that reading every element's text along a
+ * deeply nested chain stays linear.
+ */
+function boundedText(el: Element, max: number, prefix = false): string | undefined {
+  let raw = '';
+  let shown = 0;
+  let nodes = 0;
+  const cut = () => (prefix ? squash(raw).slice(0, max) : undefined);
+  let node: Node | null = el.firstChild;
+  while (node) {
+    if (++nodes > MAX_TEXT_NODES) return cut();
+    if (node.nodeType === 3 || node.nodeType === 4) {
+      const text = node.nodeValue ?? '';
+      raw += text;
+      if (raw.length > MAX_RAW_TEXT) return cut();
+      // Characters other than whitespace: once there are `max` of them, so many are shown.
+      if (prefix && (shown += text.replace(/[\s\u00a0\u202f]+/gu, '').length) >= max) return cut();
+    }
+    let next: Node | null = node.firstChild;
+    while (!next && node && node !== el) {
+      next = node.nextSibling;
+      if (!next) node = node.parentNode;
+    }
+    node = next;
+  }
+  const text = squash(raw);
+  return text.length <= max ? text : cut();
 }
 
 /**
  * Every labelled count under `root` in document order: `data-num-reactions` / `data-num-comments`
  * (guest post pages), `aria-label`s ("2,948 reactions" on the logged-in feed), and elements whose
  * own text, with their children's, is exactly a labelled count ("6K followers", `<li><span>7</span>
- * connections</li>`; duplicated aria-hidden / visually-hidden copies each read alike).
+ * connections</li>`; duplicated aria-hidden / visually-hidden copies each read alike). `inCard`:
+ * whether the count sits in a post card (the root's own ancestors included).
  */
-function findCounts(root: Element, locale: string): Found[] {
-  const found: Found[] = [];
-  for (const el of [root, ...root.querySelectorAll('*')]) {
-    if (el.closest('script,style,code,svg,template')) continue;
-    for (const c of countsOn(el, locale)) found.push({ ...c, el });
-  }
+function findCounts(root: Element, locale: string): (LabelledCount & { inCard: boolean })[] {
+  const found: (LabelledCount & { inCard: boolean })[] = [];
+  if (root.closest(HIDDEN)) return found;
+  const outerCard = !!root.parentElement?.closest(CARD);
+  // Per depth: whether the element there is, or is inside, a card.
+  const inCard: boolean[] = [];
+  walk(root, (el, depth) => {
+    if (HIDDEN_TAGS.has(tagOf(el))) return SKIP;
+    inCard[depth] = isCard(el) || (depth === 0 ? outerCard : inCard[depth - 1]!);
+    for (const c of countsOn(el, locale, hasOwnText(el))) {
+      found.push({ ...c, inCard: inCard[depth]! });
+    }
+  });
   return found;
 }
 
 /** The labelled counts one element carries itself (attributes, aria-label, or its text). */
-function countsOn(el: Element, locale: string): LabelledCount[] {
+function countsOn(el: Element, locale: string, ownText: boolean): LabelledCount[] {
   const counts: LabelledCount[] = [];
   for (const [attr, field] of [
     ['data-num-reactions', 'likes'],
@@ -78,19 +134,19 @@ function countsOn(el: Element, locale: string): LabelledCount[] {
   const label = el.getAttribute('aria-label');
   const fromLabel = label ? readLabelledCount(label, locale) : undefined;
   if (fromLabel) counts.push(fromLabel);
-  else if (hasOwnText(el)) counts.push(...readLabelledCounts(el.textContent ?? '', locale));
+  else if (ownText) {
+    const text = boundedText(el, MAX_LABELS_TEXT);
+    if (text) counts.push(...readLabelledCounts(text, locale));
+  }
   return counts;
 }
 
 function hasOwnText(el: Element): boolean {
-  for (const node of el.childNodes) {
-    if (node.nodeType === 3 && /\S/.test(node.textContent ?? '')) return true;
+  for (let node = el.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3 && /\S/.test(node.nodeValue ?? '')) return true;
   }
   return false;
 }
-
-/** A link inside running text (an @mention in a post), not an actor or header link. */
-const isMention = (a: Element) => !!a.parentElement && hasOwnText(a.parentElement);
 
 /** `el`'s ancestor `levels` up, never `stop` itself or above it. */
 function ancestor(el: Element, levels: number, stop?: Element): Element {
@@ -99,6 +155,27 @@ function ancestor(el: Element, levels: number, stop?: Element): Element {
     at = at.parentElement;
   }
   return at;
+}
+
+/** The name: the first `h1` inside `main`, else the first `h1` (`main h1`, then `h1`), in one walk. */
+function nameHeading(doc: Document): Element | null {
+  let first: Element | null = null;
+  let named: Element | null = null;
+  const inMain: boolean[] = [];
+  for (let top = doc.firstElementChild; top && !named; top = top.nextElementSibling) {
+    walk(top, (el, depth) => {
+      const tag = tagOf(el);
+      const under = depth > 0 && inMain[depth - 1]!;
+      inMain[depth] = under || tag === 'main';
+      if (tag !== 'h1') return;
+      if (under) {
+        named = el;
+        return STOP;
+      }
+      first ??= el;
+    });
+  }
+  return named ?? first;
 }
 
 /** A DOM reading for `handle`, or undefined when the handle is unknown. */
@@ -152,7 +229,7 @@ export function readTopCard(
   locale: string,
   company: boolean,
 ): Reading | undefined {
-  const h1 = doc.querySelector('main h1') ?? doc.querySelector('h1');
+  const h1 = nameHeading(doc);
   const scopes: Element[] = [];
   // Without a section around the name, a few levels up and never the whole of main: main also
   // holds Interests, whose followed pages show their own follower counts.
@@ -168,9 +245,9 @@ export function readTopCard(
   const headline = next?.tagName.toUpperCase() === 'H2' ? squash(next.textContent) : '';
   if (headline && !readLabelledCount(headline, locale)) reading.bio = headline;
   for (const scope of scopes) {
-    for (const { field, count, el } of findCounts(scope, locale)) {
+    for (const { field, count, inCard } of findCounts(scope, locale)) {
       // A post card in the Activity section shows its actor's counts, not the owner's.
-      if (el.closest(CARD)) continue;
+      if (inCard) continue;
       if ((field === 'followers' || field === 'connections') && !reading.counts[field]) {
         reading.counts[field] = count;
       }
@@ -187,6 +264,8 @@ export function readTopCard(
  * start with the bullet and never match.
  */
 const TIME_MARK = /^\d{1,3} ?\p{L}{1,4}\.? ?•/u;
+/** How much of a text the time checks read: TIME_MARK and `relativeTime` look at its start. */
+const TIME_PREFIX = 32;
 
 /** One post card as the page shows it; `author` only when the card says who wrote the post. */
 export interface CardReading {
@@ -218,6 +297,17 @@ export function readCard(
   locale: string,
   now: number,
 ): CardReading | undefined {
+  return readCardIn(card, base, locale, now, !!card.closest(HIDDEN));
+}
+
+/** `readCard`, told whether the card sits inside a hidden element (its walk then reads nothing). */
+function readCardIn(
+  card: Element,
+  base: string,
+  locale: string,
+  now: number,
+  hidden: boolean,
+): CardReading | undefined {
   const urn = postUrn(card.getAttribute('data-urn') ?? card.getAttribute('data-activity-urn'));
   if (!urn) return undefined;
   const post: PostReading = { id: urn.id, url: postUrl(urn.type, urn.id), counts: {} };
@@ -226,60 +316,94 @@ export function readCard(
   let countsAt = Infinity;
   let timeAt = -1;
   let followersAt = Infinity;
+  // The counts bar (the first count's ancestor three levels up, within the card) and the actor
+  // line (the time's, four levels up), as a depth on the walk's path: -1 stands for an ancestor
+  // above the card (a count or time on the card element itself), which holds all of it.
+  let barDepth: number | undefined;
   let bar: Element | undefined;
-  // Document order by index: one pass, and no reliance on compareDocumentPosition (linkedom, the
-  // CLI's DOM, answers it wrongly around comment nodes).
-  const elements = [card, ...card.querySelectorAll('*')];
-  elements.forEach((el, i) => {
-    if (el.closest('script,style,code,svg,template')) return;
-    const handle =
-      el.tagName.toUpperCase() === 'A' ? handleFromHref(el.getAttribute('href'), base) : undefined;
-    if (handle && !isMention(el)) links.push([handle, i]);
-    for (const { field, count } of countsOn(el, locale)) {
-      if (field === 'followers') {
-        if (i < countsAt && !read.followers) [read.followers, followersAt] = [count, i];
-      } else if (field !== 'connections') {
-        if (!bar) {
-          countsAt = i;
-          bar = ancestor(el, 3, card);
+  let lineStart = -Infinity;
+  let headline: Element | undefined;
+  // The walk's path: per depth the element there, its index in document order, whether it has
+  // text of its own, and whether it is inside the actor lockup whose paragraph is the headline.
+  const path: Element[] = [];
+  const indexAt: number[] = [];
+  const ownTextAt: boolean[] = [];
+  const lockupAt: boolean[] = [];
+  const parentOwnText = card.parentElement ? hasOwnText(card.parentElement) : false;
+  let i = -1;
+  if (!hidden) {
+    walk(card, (el, depth) => {
+      i++;
+      const tag = tagOf(el);
+      if (HIDDEN_TAGS.has(tag)) return SKIP;
+      const ownText = hasOwnText(el);
+      path[depth] = el;
+      indexAt[depth] = i;
+      ownTextAt[depth] = ownText;
+      const inLockup = depth > 0 && lockupAt[depth - 1]!;
+      lockupAt[depth] =
+        inLockup || el.getAttribute('data-test-id') === 'main-feed-activity-card__entity-lockup';
+      if (!headline && inLockup && tag === 'p') headline = el;
+      const handle = tag === 'a' ? handleFromHref(el.getAttribute('href'), base) : undefined;
+      // A link inside running text (an @mention in a post) is not an actor or header link.
+      const mention = depth > 0 ? ownTextAt[depth - 1]! : parentOwnText;
+      if (handle && !mention) links.push([handle, i]);
+      for (const { field, count } of countsOn(el, locale, ownText)) {
+        if (field === 'followers') {
+          if (i < countsAt && !read.followers) [read.followers, followersAt] = [count, i];
+        } else if (field !== 'connections') {
+          if (barDepth === undefined) {
+            countsAt = i;
+            barDepth = depth === 0 ? -1 : Math.max(depth - 3, 1);
+            bar = barDepth < 0 ? undefined : path[barDepth];
+          }
+          const inBar = barDepth < 0 || (depth >= barDepth && path[barDepth] === bar);
+          if (inBar) post.counts[field] ??= count;
         }
-        if (bar.contains(el)) post.counts[field] ??= count;
       }
-    }
-    // The post's own time comes before its counts; a time below them is a comment's.
-    if (
-      timeAt < 0 &&
-      i < countsAt &&
-      (el.tagName.toUpperCase() === 'TIME' ||
-        (hasOwnText(el) && TIME_MARK.test(squash(el.textContent))))
-    ) {
-      timeAt = i;
-      const at = timeFromId(urn.id, now) ?? relativeTime(el.textContent ?? '', now);
-      if (at !== undefined) post.postedAt = at;
-    }
-  });
+      // The post's own time comes before its counts; a time below them is a comment's.
+      if (timeAt < 0 && i < countsAt) {
+        const start = ownText ? boundedText(el, TIME_PREFIX, true) : undefined;
+        if (tag === 'time' || (start !== undefined && TIME_MARK.test(start))) {
+          timeAt = i;
+          lineStart = depth === 0 ? -Infinity : indexAt[Math.max(depth - 4, 1)]!;
+          // Once per card, so the whole text: a `<time>` may hold its text deep inside.
+          const at = timeFromId(urn.id, now) ?? relativeTime(el.textContent ?? '', now);
+          if (at !== undefined) post.postedAt = at;
+        }
+      }
+    });
+  }
   post.postedAt ??= timeFromId(urn.id, now);
-  for (const [handle, i] of links)
-    if (i < countsAt && !read.actors.includes(handle)) read.actors.push(handle);
+  for (const [handle, at] of links)
+    if (at < countsAt && !read.actors.includes(handle)) read.actors.push(handle);
   // The actor line: the time's block (its link, or the lockup holding name and time). A header
-  // link further out never stands in for an actor whose links are missing.
-  const line = timeAt >= 0 ? ancestor(elements[timeAt]!, 4, card) : undefined;
-  read.author = links.filter(([, i]) => i <= timeAt && line?.contains(elements[i]!)).pop()?.[0];
+  // link further out never stands in for an actor whose links are missing; the line's subtree is
+  // the run of document order from its start through the time.
+  read.author = links.filter(([, at]) => timeAt >= 0 && at <= timeAt && at >= lineStart).pop()?.[0];
   // Only the actor line's count, which comes before the time: a post whose text is a count is not.
   if (followersAt > (timeAt < 0 ? countsAt : timeAt)) delete read.followers;
-  const headline = squash(
-    card.querySelector('[data-test-id="main-feed-activity-card__entity-lockup"] p')?.textContent,
-  );
-  if (headline && !readLabelledCount(headline, locale)) read.headline = headline;
+  const text = squash(headline?.textContent);
+  if (text && !readLabelledCount(text, locale)) read.headline = text;
   return read;
 }
 
 /** Posts in every feed card of the page (outermost cards only), one reading per author. */
 export function readCards(doc: Document, base: string, locale: string, now: number): Reading[] {
   const byAuthor = new Map<string, Reading>();
-  for (const card of doc.querySelectorAll(CARD)) {
-    if (card.parentElement?.closest(CARD)) continue;
-    const read = readCard(card, base, locale, now);
+  // One walk for the cards and one per outermost card, which skips the cards nested in it.
+  const cards: [Element, boolean][] = [];
+  const hiddenAt: boolean[] = [];
+  for (let top = doc.firstElementChild; top; top = top.nextElementSibling) {
+    walk(top, (el, depth) => {
+      hiddenAt[depth] = HIDDEN_TAGS.has(tagOf(el)) || (depth > 0 && hiddenAt[depth - 1]!);
+      if (!isCard(el)) return;
+      cards.push([el, hiddenAt[depth]!]);
+      return SKIP;
+    });
+  }
+  for (const [card, hidden] of cards) {
+    const read = readCardIn(card, base, locale, now, hidden);
     if (!read?.author) continue;
     let reading = byAuthor.get(read.author);
     if (!reading) {

@@ -59,6 +59,9 @@ const COUNT_ONLY = /^(?:\d+|\d{1,3}(?:[.,' ]\d{3})+)(?:[.,]\d{1,2})?(?: ?[\p{L}.
 /** The longest text read as one labelled count; anything longer is prose, not a count. */
 const MAX_LABEL_TEXT = 60;
 
+/** The longest text read as a list of labelled counts ("12,345 followers · 500+ connections"). */
+export const MAX_LABELS_TEXT = 240;
+
 /** Whitespace (no-break and narrow no-break spaces included) collapsed to single spaces. */
 export function squash(text: string | null | undefined): string {
   return (text ?? '').replace(/[\s\u00a0\u202f]+/gu, ' ').trim();
@@ -94,10 +97,13 @@ export function readLabelledCount(raw: string, locale: string): LabelledCount | 
 
 /**
  * Every labelled count in a short text that lists several ("12,345 followers · 500+ connections"),
- * each part read on its own; [] when any part is not a labelled count.
+ * each part read on its own; [] when any part is not a labelled count, or the text is longer than
+ * MAX_LABELS_TEXT.
  */
 export function readLabelledCounts(raw: string, locale: string): LabelledCount[] {
-  const parts = squash(raw).split(/ ?[·•|] ?/u);
+  const text = squash(raw);
+  if (text.length > MAX_LABELS_TEXT) return [];
+  const parts = text.split(/ ?[·•|] ?/u);
   const counts: LabelledCount[] = [];
   for (const part of parts) {
     const c = readLabelledCount(part, locale);

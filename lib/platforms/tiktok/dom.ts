@@ -107,7 +107,10 @@ export function readProfileDom(doc: Document, locale: string): Reading | undefin
 /** The grid's tiles: id from the tile's link (only links to this creator's posts), rounded views. */
 function readGrid(doc: Document, handle: string, locale: string): PostReading[] {
   const posts: PostReading[] = [];
-  for (const tile of lookupElements(doc, GRID_LOOKUPS.items)?.elements ?? []) {
+  // Outermost tiles only: a tile nested in a tile is part of it (and reading each would be
+  // quadratic in the nesting).
+  const tiles = lookupElements(doc, GRID_LOOKUPS.items, { outermost: true })?.elements ?? [];
+  for (const tile of tiles) {
     const href = lookupOne(tile, GRID_LOOKUPS.link)?.element.getAttribute('href') ?? '';
     const m = /\/@([\w.]{1,64})\/(video|photo)\/(\d{5,30})/.exec(href);
     if (!m || normalizeHandle(m[1]) !== handle) continue;

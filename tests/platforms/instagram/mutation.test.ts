@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readingsAbout } from '../../../lib/extract/merge';
 import type { Reading } from '../../../lib/extract/reading';
@@ -5,13 +6,20 @@ import { ProfileSnapshotSchema, type ProfileSnapshot } from '../../../lib/model'
 import { parseJsonDocuments } from '../../../lib/parsing/json-documents';
 import { instagram } from '../../../lib/platforms/instagram';
 import type { ExtractResult } from '../../../lib/platforms/types';
+import { INSTAGRAM_SOURCES } from '../../../lib/platforms/instagram/sources';
 import {
+  COUNT_LOCALES,
+  countDomWork,
   damageHtml,
   damageJson,
+  exactCountsFrom,
   mapJsonSpans,
   seeded,
   seedOf,
+  withDeepNesting,
   withoutKeys,
+  withUnknownUnits,
+  type NestingPlace,
   type Rng,
 } from '../damage';
 import {
@@ -19,6 +27,7 @@ import {
   fixtureFiles,
   IG,
   OWN_INSTAGRAM,
+  parseDoc,
   readingsOf,
   readText,
   SHARED_INSTAGRAM,
@@ -177,6 +186,104 @@ describe('damaged Instagram pages and bodies', () => {
         if (baseline.ok) expect(result.snapshot.handle, label).toBe(handle);
         checkExacts(result.snapshot, truth, label);
       }
+    },
+  );
+});
+
+/** The DOM readers' scopes: the profile header, its list of counts and their exact titles. */
+const SCOPES = 'main, header, header ul, header li, [title], a[href]';
+
+/** The readings taken from the page's own text (not from the JSON it carries). */
+const PAGE_SOURCES: ReadonlySet<string> = new Set([INSTAGRAM_SOURCES.dom, INSTAGRAM_SOURCES.meta]);
+
+const PAGE_INPUTS = INPUTS.filter(({ file }) => file.endsWith('.html'));
+
+/** Scout's demo Instagram pages (`npm start`), with a rendered profile header. */
+const DEMO_INSTAGRAM = join(OWN_INSTAGRAM, '../pages/instagram');
+
+/** The page a file is read at, and what the undamaged file states exactly. */
+function setUp({ dir, file }: (typeof INPUTS)[number]) {
+  const text = readText(dir, file);
+  const href = URLS[file] ?? `${IG}/nobody/`;
+  const url = new URL(href);
+  const baseline = extractTexts([text], href);
+  const handle = baseline.ok ? baseline.snapshot.handle : '';
+  return { text, href, url, baseline, handle, truth: truthOf(text, url, handle) };
+}
+
+describe('Instagram pages with unknown unit words after their counts, in 22 languages', () => {
+  it('meets exact counts in the undamaged pages, so that the damage takes something away', () => {
+    const exact = PAGE_INPUTS.flatMap((i) => {
+      const { text, url } = setUp(i);
+      return exactCountsFrom(readingsOf(text, url) as Reading[], PAGE_SOURCES);
+    });
+    expect(exact.length).toBeGreaterThan(3);
+  });
+
+  it.each(PAGE_INPUTS.map((input) => [input.file, input] as const))(
+    '%s: no count before an unknown unit is exact',
+    { timeout: 60_000 },
+    (_name, input) => {
+      const { text, href, url, baseline, handle, truth } = setUp(input);
+      const rng = seeded(seedOf(`units ${input.file}`));
+      for (const locale of COUNT_LOCALES) {
+        const label = `${input.file} in ${locale}`;
+        const damaged = withUnknownUnits(rng, text, locale);
+        let readings: Reading[] = [];
+        expect(() => (readings = readingsOf(damaged, url) as Reading[]), label).not.toThrow();
+        expect(exactCountsFrom(readings, PAGE_SOURCES), label).toEqual([]);
+        const result = extractTexts([damaged], href);
+        if (!result.ok) continue;
+        if (baseline.ok) expect(result.snapshot.handle, label).toBe(handle);
+        checkExacts(result.snapshot, truth, label);
+      }
+    },
+  );
+});
+
+describe('Instagram pages nested thousands deep around and inside what the DOM readers read', () => {
+  it.each(PAGE_INPUTS.map((input) => [input.file, input] as const))(
+    '%s: never throws, never a wrong exact, never a post by someone else',
+    { timeout: 60_000 },
+    (_name, input) => {
+      const { text, href, baseline, handle, truth } = setUp(input);
+      const rng = seeded(seedOf(`nesting ${input.file}`));
+      for (const place of ['around', 'inside', 'around', 'inside'] as const) {
+        const depth = 1000 + Math.floor(rng() * 3000);
+        const label = `${input.file}, ${depth} deep ${place}`;
+        const damaged = withDeepNesting(rng, text, SCOPES, { depth, place });
+        let result: ExtractResult | undefined;
+        expect(() => (result = extractTexts([damaged], href)), label).not.toThrow();
+        if (!result?.ok) continue;
+        if (baseline.ok) expect(result.snapshot.handle, label).toBe(handle);
+        checkExacts(result.snapshot, truth, label);
+      }
+    },
+  );
+
+  // Counted DOM work, not time: nesting twice as deep may cost twice as much, not four times.
+  const LINEAR = [
+    [OWN_INSTAGRAM, 'header-only-profile.html', `${IG}/mira.loops/`],
+    [DEMO_INSTAGRAM, 'profile-lena-trails.html', `${IG}/lena.trails/`],
+  ] as const;
+  const CASES = LINEAR.flatMap(([dir, file, href]) =>
+    (['around', 'inside'] as const).map((place) => [file, place, dir, href] as const),
+  );
+  it.each(CASES)(
+    '%s nested %s: the DOM readers’ work grows linearly with the depth',
+    (file, place: NestingPlace, dir, href) => {
+      const text = readText(dir, file);
+      const url = new URL(href);
+      const work = (depth: number) => {
+        const html = depth
+          ? withDeepNesting(seeded(seedOf(file)), text, SCOPES, { depth, place, count: 6 })
+          : text;
+        const doc = parseDoc(html);
+        return countDomWork(doc, () => instagram.collectDocument!(doc, url, 0)).work;
+      };
+      const [flat, once, twice] = [0, 1500, 3000].map(work) as [number, number, number];
+      expect(once - flat).toBeGreaterThanOrEqual(1500);
+      expect(twice - flat).toBeLessThan(2.5 * (once - flat));
     },
   );
 });

@@ -14,7 +14,20 @@ import {
   readText,
   SHARED_LINKEDIN,
 } from './load';
-import { choose as pick, damageJson, seeded, seedOf, type Rng } from '../damage';
+import { LINKEDIN_SOURCES } from '../../../lib/platforms/linkedin/sources';
+import {
+  choose as pick,
+  COUNT_LOCALES,
+  countDomWork,
+  damageJson,
+  exactCountsFrom,
+  seeded,
+  seedOf,
+  withDeepNesting,
+  withUnknownUnits,
+  type NestingPlace,
+  type Rng,
+} from '../damage';
 
 // Bad input is normal input: every capture and own fixture, damaged the ways pages and bodies get
 // damaged (elements gone or unwrapped, attributes and class names changed, cut short, JSON keys
@@ -249,6 +262,102 @@ describe('damaged LinkedIn pages and bodies', () => {
         expect(ProfileSnapshotSchema.safeParse(result.snapshot).success, label).toBe(true);
         checkAgainstTruth(result.snapshot, truth, label);
       }
+    },
+  );
+});
+
+/**
+ * The DOM readers' scopes: post cards, the top card's and Activity's sections around the name,
+ * and what they read inside (headings, times, list items with counts, links).
+ */
+const SCOPES =
+  '[data-urn], [data-activity-urn], main, section, h1, #content_collections, time, li, a[href], button';
+
+/** The readings taken from the page's own text (not from the JSON it carries). */
+const PAGE_SOURCES: ReadonlySet<string> = new Set([LINKEDIN_SOURCES.dom, LINKEDIN_SOURCES.meta]);
+
+const PAGE_INPUTS = INPUTS.filter((i) => i.file.endsWith('.html'));
+
+/** The page a file is read at, and its answer undamaged (truth: what it states exactly). */
+function setUp(input: (typeof INPUTS)[number]) {
+  const text = readText(input.dir, input.file);
+  const page = PAGES[input.file] ?? { url: 'https://www.linkedin.com/in/someone/' };
+  const url = new URL(page.url);
+  const baseline = extractTexts([text], page.url, { now: input.now });
+  const readings = readingsOf(text, url, input.now);
+  const handle = baseline.ok
+    ? baseline.snapshot.handle
+    : (linkedin.match(url)?.handle ?? readings.find((r) => r.handle)?.handle ?? '');
+  return { text, page, url, readings, truth: truthOf(readings, handle) };
+}
+
+describe('LinkedIn pages with unknown unit words after their counts, in 22 languages', () => {
+  it('meets exact counts in the undamaged pages, so that the damage takes something away', () => {
+    const exact = PAGE_INPUTS.flatMap((i) => exactCountsFrom(setUp(i).readings, PAGE_SOURCES));
+    expect(exact.length).toBeGreaterThan(5);
+  });
+
+  it.each(PAGE_INPUTS.map((i) => [i.file, i] as const))(
+    '%s: no count before an unknown unit is exact, no post is someone else’s',
+    { timeout: 60_000 },
+    (_file, input) => {
+      const { text, page, url, truth } = setUp(input);
+      const rng = seeded(seedOf(`units ${input.file}`));
+      for (const locale of COUNT_LOCALES) {
+        const label = `${input.file} in ${locale}`;
+        const damaged = withUnknownUnits(rng, text, locale);
+        let readings: Reading[] = [];
+        expect(() => (readings = readingsOf(damaged, url, input.now)), label).not.toThrow();
+        expect(exactCountsFrom(readings, PAGE_SOURCES), label).toEqual([]);
+        const result = extractTexts([damaged], page.url, { now: input.now });
+        if (result.ok) checkAgainstTruth(result.snapshot, truth, label);
+      }
+    },
+  );
+});
+
+describe('LinkedIn pages nested thousands deep around and inside what the DOM readers read', () => {
+  it.each(PAGE_INPUTS.map((i) => [i.file, i] as const))(
+    '%s: never throws, never a wrong exact, never a post by someone else',
+    { timeout: 60_000 },
+    (_file, input) => {
+      const { text, page, truth } = setUp(input);
+      const rng = seeded(seedOf(`nesting ${input.file}`));
+      for (const place of ['around', 'inside', 'around', 'inside'] as const) {
+        const depth = 1000 + Math.floor(rng() * 3000);
+        const label = `${input.file}, ${depth} deep ${place}`;
+        const damaged = withDeepNesting(rng, text, SCOPES, { depth, place });
+        let result: ReturnType<typeof extractTexts> | undefined;
+        expect(() => {
+          result = extractTexts([damaged], page.url, { now: input.now });
+        }, label).not.toThrow();
+        if (result?.ok) checkAgainstTruth(result.snapshot, truth, label);
+      }
+    },
+  );
+
+  // Counted DOM work, not time: nesting twice as deep may cost twice as much, not four times.
+  const LINEAR = [
+    'activity-all.html',
+    'guest-profile.html',
+    'post-person.html',
+    'company-page.html',
+  ];
+  it.each(LINEAR.flatMap((file) => (['around', 'inside'] as const).map((p) => [file, p] as const)))(
+    '%s nested %s: the DOM readers’ work grows linearly with the depth',
+    (file, place: NestingPlace) => {
+      const input = INPUTS.find((i) => i.file === file && i.dir === OWN_LINKEDIN)!;
+      const { text, url } = setUp(input);
+      const work = (depth: number) => {
+        const html = depth
+          ? withDeepNesting(seeded(seedOf(file)), text, SCOPES, { depth, place })
+          : text;
+        const doc = parseDoc(html);
+        return countDomWork(doc, () => linkedin.collectDocument!(doc, url, input.now)).work;
+      };
+      const [flat, once, twice] = [0, 1500, 3000].map(work) as [number, number, number];
+      expect(once - flat).toBeGreaterThanOrEqual(1500);
+      expect(twice - flat).toBeLessThan(2.5 * (once - flat));
     },
   );
 });

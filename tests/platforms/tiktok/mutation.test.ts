@@ -8,11 +8,25 @@ import {
   fixtureFiles,
   guessProfileUrl,
   OWN_TIKTOK,
+  parseDoc,
   readingsOf,
   readText,
   SHARED_TIKTOK,
 } from './load';
-import { choose as pick, damageJson, seeded, seedOf, type Rng } from '../damage';
+import { TIKTOK_SOURCES } from '../../../lib/platforms/tiktok/sources';
+import {
+  choose as pick,
+  COUNT_LOCALES,
+  countDomWork,
+  damageJson,
+  exactCountsFrom,
+  seeded,
+  seedOf,
+  withDeepNesting,
+  withUnknownUnits,
+  type NestingPlace,
+  type Rng,
+} from '../damage';
 
 // Bad input is normal input: every capture and fixture, damaged in the ways pages and bodies get
 // damaged (cut short, keys gone, types changed, huge strings, absurd nesting), must never throw and
@@ -181,6 +195,89 @@ describe('damaged TikTok pages and bodies', () => {
         expect(ProfileSnapshotSchema.safeParse(result.snapshot).success, label).toBe(true);
         checkAgainstTruth(result.snapshot, truth, label);
       }
+    },
+  );
+});
+
+/** The DOM readers' scopes: the profile header's and the grid's `data-e2e` elements, and links. */
+const SCOPES = '[data-e2e], main, header, a[href]';
+
+/** The readings taken from the page's own text (not from the JSON it carries). */
+const PAGE_SOURCES: ReadonlySet<string> = new Set([TIKTOK_SOURCES.dom, TIKTOK_SOURCES.meta]);
+
+const PAGE_INPUTS = INPUTS.filter((i) => i.file.endsWith('.html'));
+
+/** The page a file is read at, and what the undamaged file states exactly. */
+function setUp(input: (typeof INPUTS)[number]) {
+  const text = readText(input.dir, input.file);
+  const href = OWN_URLS[input.file] ?? guessProfileUrl(text);
+  const url = new URL(href);
+  const baseline = extractTexts([text], href);
+  const handle = baseline.ok ? baseline.snapshot.handle : (tiktok.match(url)?.handle ?? '');
+  const readings = readingsOf(text, url);
+  return { text, href, url, readings, truth: truthOf(readings, handle) };
+}
+
+describe('TikTok pages with unknown unit words after their counts, in 22 languages', () => {
+  it('meets exact counts in the undamaged pages, so that the damage takes something away', () => {
+    const exact = PAGE_INPUTS.flatMap((i) => exactCountsFrom(setUp(i).readings, PAGE_SOURCES));
+    expect(exact.length).toBeGreaterThan(0);
+  });
+
+  it.each(PAGE_INPUTS.map((i) => [i.file, i] as const))(
+    '%s: no count before an unknown unit is exact',
+    { timeout: 60_000 },
+    (_file, input) => {
+      const { text, href, url, truth } = setUp(input);
+      const rng = seeded(seedOf(`units ${input.file}`));
+      for (const locale of COUNT_LOCALES) {
+        const label = `${input.file} in ${locale}`;
+        const damaged = withUnknownUnits(rng, text, locale);
+        let readings: Reading[] = [];
+        expect(() => (readings = readingsOf(damaged, url)), label).not.toThrow();
+        expect(exactCountsFrom(readings, PAGE_SOURCES), label).toEqual([]);
+        const result = extractTexts([damaged], href);
+        if (result.ok) checkAgainstTruth(result.snapshot, truth, label);
+      }
+    },
+  );
+});
+
+describe('TikTok pages nested thousands deep around and inside what the DOM readers read', () => {
+  it.each(PAGE_INPUTS.map((i) => [i.file, i] as const))(
+    '%s: never throws, never a wrong exact, never a post by someone else',
+    { timeout: 60_000 },
+    (_file, input) => {
+      const { text, href, truth } = setUp(input);
+      const rng = seeded(seedOf(`nesting ${input.file}`));
+      for (const place of ['around', 'inside', 'around', 'inside'] as const) {
+        const depth = 1000 + Math.floor(rng() * 3000);
+        const label = `${input.file}, ${depth} deep ${place}`;
+        const damaged = withDeepNesting(rng, text, SCOPES, { depth, place });
+        let result: ReturnType<typeof extractTexts> | undefined;
+        expect(() => (result = extractTexts([damaged], href)), label).not.toThrow();
+        if (result?.ok) checkAgainstTruth(result.snapshot, truth, label);
+      }
+    },
+  );
+
+  // Counted DOM work, not time: nesting twice as deep may cost twice as much, not four times.
+  const LINEAR = ['dom-only-profile.html', 'profile-universal-2025.html', 'login-wall.html'];
+  it.each(LINEAR.flatMap((file) => (['around', 'inside'] as const).map((p) => [file, p] as const)))(
+    '%s nested %s: the DOM readers’ work grows linearly with the depth',
+    (file, place: NestingPlace) => {
+      const input = INPUTS.find((i) => i.file === file && i.own)!;
+      const { text, url } = setUp(input);
+      const work = (depth: number) => {
+        const html = depth
+          ? withDeepNesting(seeded(seedOf(file)), text, SCOPES, { depth, place, count: 6 })
+          : text;
+        const doc = parseDoc(html);
+        return countDomWork(doc, () => tiktok.collectDocument!(doc, url, 0)).work;
+      };
+      const [flat, once, twice] = [0, 1500, 3000].map(work) as [number, number, number];
+      expect(once - flat).toBeGreaterThanOrEqual(1500);
+      expect(twice - flat).toBeLessThan(2.5 * (once - flat));
     },
   );
 });
