@@ -2,7 +2,9 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { PLATFORMS } from './lib/platforms';
 import { HOST_MATCHES } from './lib/platforms/hosts';
+import { tapSources } from './lib/tap/allow-list';
 
 /** Replaces the extension id in WXT's content-script event names with a per-load random value. */
 function perLoadEventNames(): Plugin {
@@ -81,5 +83,11 @@ export default defineConfig({
   },
   vite: () => ({
     build: { sourcemap: false },
+    // The MAIN-world tap imports no platform (entrypoints/tap.content.ts): what it needs of the
+    // registry is written in here, as plain data.
+    define: {
+      __SCOUT_HOST_MATCHES__: JSON.stringify(HOST_MATCHES),
+      __SCOUT_TAP_SOURCES__: JSON.stringify(tapSources(PLATFORMS)),
+    },
   }),
 });

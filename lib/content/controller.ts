@@ -84,7 +84,9 @@ export function startContentScript(ctx: ContentScriptContext, platform: PagePlat
     dispatch({ type: 'navigate', href, target, now: Date.now() });
   }
 
-  listenToTap(ctx, (body) => dispatch({ type: 'body', url: body.url.href, text: body.text }));
+  listenToTap(ctx, platform.tap.rules, (body) =>
+    dispatch({ type: 'body', url: body.url.href, text: body.text }),
+  );
   navigate(location.href);
   if (document.readyState !== 'loading') dispatch({ type: 'dom-ready' });
   else

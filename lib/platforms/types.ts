@@ -1,6 +1,7 @@
 import type { NamedBy } from '../extract/authorship';
 import type { Reading } from '../extract/reading';
 import type { Platform, ProfileSnapshot } from '../model/snapshot';
+import type { PlatformTap } from '../tap/allow-list';
 import type { PlatformFacts } from './facts';
 
 /** What a URL is on its platform. Feeds, search, messages and settings are not page kinds. */
@@ -82,6 +83,8 @@ export interface PlatformDefinition extends PlatformUrlRules {
   name: string;
   /** Its name, words, engagement strategy, benchmarks and rate-card rows (its facts.ts). */
   facts: PlatformFacts;
+  /** The API responses the tap may copy on its domains (its tap.ts). */
+  tap: PlatformTap;
   extract(input: ExtractInput): ExtractResult;
   /**
    * Optional: what one JSON body says (an API response the page fetched, or a saved embedded
@@ -118,4 +121,5 @@ export interface PlatformDefinition extends PlatformUrlRules {
  */
 export type PagePlatform = PlatformUrlRules & {
   collectDocument: NonNullable<PlatformDefinition['collectDocument']>;
+  tap: PlatformTap;
 };

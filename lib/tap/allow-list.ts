@@ -1,7 +1,9 @@
 /**
  * The page's own API responses Scout may read, by host and path (and, where one path serves many
- * queries, by the query's name). Shared by the MAIN-world tap, which copies only these, and the
- * isolated content script, which accepts only these. Kept tiny: it ships in every host page.
+ * queries, by the query's name). Each platform keeps its rules in its folder
+ * (lib/platforms/<id>/tap.ts); the MAIN-world tap receives them all at build time as pattern
+ * sources (`tapSources`, handed over by wxt.config.ts), and the isolated content script accepts
+ * what its own platform's rules name. Kept tiny: it ships in every host page.
  */
 export interface TapRule {
   /** Matches the URL path. */
@@ -10,42 +12,49 @@ export interface TapRule {
   query?: RegExp;
 }
 
-export const TAP_RULES: Record<string, readonly TapRule[]> = {
-  'tiktok.com': [{ path: /^\/api\/(post\/item_list|user\/detail|item\/detail)\/?$/ }],
-  'instagram.com': [
-    // NOTES-tiktok-instagram.md §2.1: the profile (web_profile_info), the private-API timeline
-    // (feed/user/<pk>/ and feed/user/<name>/username/), the reels tab (clips/user) and a post
-    // page's media (media/<pk>/info).
-    {
-      path: /^\/api\/v1\/(users\/web_profile_info|feed\/user\/[^/]+(\/username)?|clips\/user|media\/\d+\/info)\/?$/,
-    },
-    // Logged-in GraphQL by friendly name: PolarisProfilePostsQuery (the xdt timeline capture) and
-    // its pages, the profile header, the reels tab, post pages.
-    {
-      path: /^\/(api\/)?graphql(\/query)?\/?$/,
-      query:
-        /^(use)?Polaris(Profile(Posts|PageContent|ReelsTab)|PostActionLoadPost|PostRoot)|UserTimeline|user_timeline/,
-    },
-  ],
-  // Voyager (NOTES-linkedin-youtube.md §4, §6, §8): a profile's networkinfo / profileView and the
-  // dash profile lookup (followers, connections), a company's lookup (followers), profile and feed
-  // updates and social counts (per-post reactions, comments, reposts). Never /voyager/api/me (the
-  // viewer), messaging, notifications, search, settings.
-  'linkedin.com': [
-    {
-      path: /^\/voyager\/api\/(identity\/(profiles\/[^/]+\/(networkinfo|profileView)|dash\/profiles|profileUpdatesV2)|organization\/companies|feed\/(updatesV2|updates|dash\/)|socialActions\/)/,
-    },
-    {
-      path: /^\/voyager\/api\/graphql\/?$/,
-      query: /^voyager(FeedDash|IdentityDashProfile|SocialDash|OrganizationDashCompan)/,
-    },
-  ],
-};
+/** A platform's part of the allow-list: the domains it serves from and the responses read there. */
+export interface PlatformTap {
+  /** Registrable domains; the rules apply to each and to any subdomain of it. */
+  domains: readonly string[];
+  rules: readonly TapRule[];
+}
 
-/** The rules for a hostname (any subdomain of a platform), or none. */
-export function rulesForHost(hostname: string): readonly TapRule[] {
-  for (const domain in TAP_RULES) {
-    if (hostname === domain || hostname.endsWith(`.${domain}`)) return TAP_RULES[domain] ?? [];
+/** The allow-list as the tap bundle receives it: per domain, each rule's `[path, query?]` sources. */
+export type TapSources = Readonly<Record<string, readonly TapRuleSource[]>>;
+
+/** One rule's pattern sources: the path's, then the query name's where the rule has one. */
+export type TapRuleSource = readonly [path: string, query?: string];
+
+/**
+ * The platforms' tap rules as pattern sources, for the tap bundle (a build-time constant: the tap
+ * imports no platform). Patterns carry no flags: a source is all the tap compiles.
+ */
+export function tapSources(platforms: readonly { tap: PlatformTap }[]): TapSources {
+  const sources: Record<string, TapRuleSource[]> = {};
+  for (const { tap } of platforms) {
+    const rules = tap.rules.map((rule): TapRuleSource =>
+      rule.query ? [sourceOf(rule.path), sourceOf(rule.query)] : [sourceOf(rule.path)],
+    );
+    for (const domain of tap.domains) sources[domain] = [...(sources[domain] ?? []), ...rules];
+  }
+  return sources;
+}
+
+/** A flag-free pattern's source, with `\/` written as the plain `/` it means outside a literal. */
+function sourceOf(pattern: RegExp): string {
+  if (pattern.flags) throw new Error(`tap pattern ${pattern} has flags; the tap compiles sources`);
+  return pattern.source.replace(/\\(.)/g, (escape, char: string) => (char === '/' ? '/' : escape));
+}
+
+/** The rules for a hostname (any subdomain of a domain the sources name), compiled; or none. */
+export function rulesForHost(hostname: string, sources: TapSources): TapRule[] {
+  for (const domain in sources) {
+    if (hostname === domain || hostname.endsWith(`.${domain}`)) {
+      return (sources[domain] ?? []).map(([path, query]) => ({
+        path: RegExp(path),
+        query: query === undefined ? query : RegExp(query),
+      }));
+    }
   }
   return [];
 }

@@ -1,4 +1,4 @@
-import { allows, rulesForHost, TAP_MAX_BODY, TAP_MAX_BUFFER } from './allow-list';
+import { allows, rulesForHost, TAP_MAX_BODY, TAP_MAX_BUFFER, type TapSources } from './allow-list';
 import { meet, type Channel } from './channel';
 
 type Fn = (...args: never[]) => unknown;
@@ -12,10 +12,11 @@ const OWN_FRAMES = 2;
  * native, and the bodies of allow-listed responses are copied, as text, to the isolated content
  * script over the private channel. The tap interprets nothing; every failure inside it is
  * swallowed, never the page's. Everything it uses after the page's scripts start was taken here,
- * before them, so a page that replaces a built-in later cannot see or steer it.
+ * before them, so a page that replaces a built-in later cannot see or steer it. `sources` is the
+ * allow-list of every platform (`tapSources`); the page's host picks its rules.
  */
-export function installTap(win: Win): void {
-  const rules = rulesForHost(win.location.hostname);
+export function installTap(win: Win, sources: TapSources): void {
+  const rules = rulesForHost(win.location.hostname, sources);
   if (!rules.length) return;
 
   const { apply } = Reflect;
@@ -266,7 +267,7 @@ export function installTap(win: Win): void {
     };
     return tryRead(requestUrl) ?? tryRead(urlParts.href);
   };
-  /** Instagram's query name header, from a Headers, an array of pairs or a record. */
+  /** A GraphQL request's friendly-name header, from a Headers, an array of pairs or a record. */
   const friendlyIn = (headers: unknown): string | null => {
     if (typeof headers !== 'object' || headers === null) return null;
     const named = (name: unknown, value: unknown) =>

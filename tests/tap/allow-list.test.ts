@@ -1,49 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { acceptTapDetail, tapRejections } from '@/lib/content/tap-receiver';
-import { isAllowed, rulesForHost, TAP_MAX_BODY } from '@/lib/tap/allow-list';
+import { tiktokTap } from '@/lib/platforms/tiktok/tap';
+import { PLATFORMS } from '@/lib/platforms';
+import { rulesForHost, TAP_MAX_BODY } from '@/lib/tap/allow-list';
+import { TAP_SOURCES, tapCopies } from './rules';
 
-const allowed = (href: string, query: string | null = null) => {
-  const url = new URL(href);
-  return isAllowed(url, query, rulesForHost(url.hostname));
-};
+const accept = (detail: unknown, page: URL) => acceptTapDetail(detail, page, tiktokTap.rules);
 
 describe('the tap reads only allow-listed responses', () => {
-  it.each([
-    ['https://www.tiktok.com/api/post/item_list/?secUid=x&count=35', null],
-    ['https://www.tiktok.com/api/user/detail/?uniqueId=x', null],
-    ['https://www.instagram.com/api/v1/users/web_profile_info/?username=x', null],
-    ['https://www.instagram.com/api/v1/feed/user/123/?count=12', null],
-    ['https://www.instagram.com/graphql/query', 'PolarisProfilePostsQuery'],
-    [
-      'https://www.linkedin.com/voyager/api/graphql?queryId=voyagerFeedDashProfileUpdates.abc',
-      null,
-    ],
-    ['https://www.linkedin.com/voyager/api/identity/dash/profiles?q=memberIdentity', null],
-  ])('copies %s', (href, query) => {
-    expect(allowed(href, query)).toBe(true);
+  // Each platform's own responses are tested beside its rules: tests/platforms/<id>/tap.test.ts.
+  it('leaves a host no platform serves from alone, whatever its path', () => {
+    expect(tapCopies('https://www.example.com/api/post/item_list/')).toBe(false);
   });
+});
 
-  it.each([
-    ['https://www.tiktok.com/api/im/message/', null],
-    ['https://www.tiktok.com/foryou', null],
-    ['https://www.instagram.com/graphql/query', 'PolarisDirectInboxQuery'],
-    ['https://www.instagram.com/api/v1/direct_v2/inbox/', null],
-    ['https://www.linkedin.com/voyager/api/messaging/conversations', null],
-    [
-      'https://www.linkedin.com/voyager/api/graphql?queryId=voyagerMessagingDashConversations.1',
-      null,
-    ],
-    ['https://www.example.com/api/post/item_list/', null],
-  ])('leaves %s alone', (href, query) => {
-    expect(allowed(href, query)).toBe(false);
-  });
+describe('the allow-list the tap is built with', () => {
+  it.each(PLATFORMS.flatMap((p) => p.tap.domains.map((domain) => [domain, p.tap] as const)))(
+    "gives the tap on %s exactly that platform's patterns",
+    (domain, tap) => {
+      const compiled = rulesForHost(`www.${domain}`, TAP_SOURCES);
+      expect(compiled.map((r) => [r.path.source, r.query?.source])).toEqual(
+        tap.rules.map((r) => [r.path.source, r.query?.source]),
+      );
+    },
+  );
 });
 
 describe('the content script checks what the tap hands over', () => {
   const page = new URL('https://www.tiktok.com/@someone');
 
   it('accepts an allow-listed body from the same origin', () => {
-    const body = acceptTapDetail(
+    const body = accept(
       'https://www.tiktok.com/api/post/item_list/?count=1\n{"itemList":[]}',
       page,
     );
@@ -56,7 +43,7 @@ describe('the content script checks what the tap hands over', () => {
     ['an anti-hijacking prefix', 'for (;;);{"payload":{}}'],
     ['an array', ' [1, 2]'],
   ])('passes on %s as text, unparsed', (_name, text) => {
-    const body = acceptTapDetail(`https://www.tiktok.com/api/user/detail/\n${text}`, page);
+    const body = accept(`https://www.tiktok.com/api/user/detail/\n${text}`, page);
     expect(body?.text).toBe(text);
   });
 
@@ -73,7 +60,7 @@ describe('the content script checks what the tap hands over', () => {
     ],
   ] as const)('refuses %s and counts it', (_name, detail, reason) => {
     const before = tapRejections[reason];
-    expect(acceptTapDetail(detail, page)).toBeNull();
+    expect(accept(detail, page)).toBeNull();
     expect(tapRejections[reason]).toBe(before + 1);
   });
 });

@@ -3,7 +3,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { listenToTap, type TappedBody } from '@/lib/content/tap-receiver';
+import { instagramTap } from '@/lib/platforms/instagram/tap';
 import { installTap } from '@/lib/tap/install';
+import { TAP_SOURCES } from './rules';
 
 type TapWindow = Window & typeof globalThis;
 
@@ -24,9 +26,11 @@ afterEach(() => {
 
 /** The tap and the content script on an Instagram page; the bodies the content script gets. */
 function tapped(): TappedBody[] {
-  installTap(win);
+  installTap(win, TAP_SOURCES);
   const bodies: TappedBody[] = [];
-  listenToTap(new ContentScriptContext('instagram'), (body) => bodies.push(body));
+  listenToTap(new ContentScriptContext('instagram'), instagramTap.rules, (body) =>
+    bodies.push(body),
+  );
   return bodies;
 }
 

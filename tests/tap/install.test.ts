@@ -5,7 +5,9 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { listenToTap, type TappedBody } from '@/lib/content/tap-receiver';
 import { TAP_MAX_BUFFER } from '@/lib/tap/allow-list';
 import { meetingNames } from '@/lib/tap/channel';
+import { tiktokTap } from '@/lib/platforms/tiktok/tap';
 import { installTap } from '@/lib/tap/install';
+import { TAP_SOURCES } from './rules';
 
 type TapWindow = Window & typeof globalThis;
 
@@ -29,7 +31,7 @@ function pageWith(body: (url: string) => string) {
 /** The isolated content script's side: the bodies it is handed. */
 function reader() {
   const bodies: TappedBody[] = [];
-  listenToTap(new ContentScriptContext('tiktok'), (body) => bodies.push(body));
+  listenToTap(new ContentScriptContext('tiktok'), tiktokTap.rules, (body) => bodies.push(body));
   return bodies;
 }
 
@@ -66,11 +68,11 @@ describe('the tap and the content script', () => {
       pageWith((url) => `{"for":"${url.split('?')[0]}"}`);
       let bodies: TappedBody[];
       if (order === 'tap first') {
-        installTap(win);
+        installTap(win, TAP_SOURCES);
         bodies = reader();
       } else {
         bodies = reader();
-        installTap(win);
+        installTap(win, TAP_SOURCES);
       }
       await win.fetch('/api/user/detail/?uniqueId=a');
       await win.fetch('/api/post/item_list/?count=1');
@@ -85,7 +87,7 @@ describe('the tap and the content script', () => {
 
   it('keeps a bounded buffer until the content script is there, dropping the oldest first', async () => {
     pageWith(() => '{}');
-    installTap(win);
+    installTap(win, TAP_SOURCES);
     for (let i = 0; i < TAP_MAX_BUFFER + 5; i++) await win.fetch(`/api/user/detail/?n=${i}`);
     await settle();
     const bodies = reader();
@@ -99,7 +101,7 @@ describe('the tap and the content script', () => {
 
   it('copies nothing the allow-list does not name, even when the page replaces RegExp#test', async () => {
     pageWith(() => '{"secret":true}');
-    installTap(win);
+    installTap(win, TAP_SOURCES);
     const bodies = reader();
     RegExp.prototype.test = () => true;
     const response = await win.fetch('/api/im/message/');
@@ -110,7 +112,7 @@ describe('the tap and the content script', () => {
 
   it('takes no body from a page script, on any name it could know', async () => {
     pageWith(() => '{}');
-    installTap(win);
+    installTap(win, TAP_SOURCES);
     const bodies = reader();
     const forged = `${location.origin}/api/user/detail/?uniqueId=someone\n{"followerCount":7777777}`;
     const { hello, answer } = meetingNames(String(performance.timeOrigin));
@@ -130,7 +132,7 @@ describe('the tap and the content script', () => {
 
   it('gets no body when the content script starts after the page scripts', async () => {
     pageWith(() => '{}');
-    installTap(win);
+    installTap(win, TAP_SOURCES);
     document.head.append(document.createElement('script'));
     await settle();
     const bodies = reader();
@@ -148,7 +150,7 @@ describe('the wrappers look native', () => {
       open: pristine.toString.call(pristine.open),
       toString: pristine.toString.call(pristine.toString),
     };
-    installTap(win);
+    installTap(win, TAP_SOURCES);
     expect(win.fetch).not.toBe(pageFetch);
     expect({
       fetch: Function.prototype.toString.call(win.fetch),
@@ -177,7 +179,7 @@ describe('the wrappers look native', () => {
       toString: caught(() => deep(3, calls.toString)),
       open: caught(() => deep(3, calls.open)),
     };
-    installTap(win);
+    installTap(win, TAP_SOURCES);
     for (const [name, call] of Object.entries(calls)) {
       const error = caught(() => deep(3, call));
       const expected = native[name as keyof typeof native];
@@ -194,7 +196,7 @@ describe('the wrappers look native', () => {
     pageWith(() => '{}');
     const call = () => Function.prototype.toString.call({});
     const native = caught(() => deep(30, call)).stack!.split('\n');
-    installTap(win);
+    installTap(win, TAP_SOURCES);
     const wrapped = caught(() => deep(30, call)).stack!.split('\n');
     expect(wrapped).toHaveLength(native.length);
     expect(wrapped.join('\n')).not.toMatch(/lib\/tap\//);
@@ -202,7 +204,7 @@ describe('the wrappers look native', () => {
 
   it('hand a page that formats its own traces the call sites without the tap’s', () => {
     pageWith(() => '{}');
-    installTap(win);
+    installTap(win, TAP_SOURCES);
     (Error as { prepareStackTrace?: unknown }).prepareStackTrace = (
       _: Error,
       sites: { getFileName(): string | null }[],
@@ -217,7 +219,7 @@ describe('the wrappers look native', () => {
     pageWith(() => '{}');
     const failing = (() => Promise.reject(new TypeError('Illegal invocation'))) as typeof fetch;
     win.fetch = failing;
-    installTap(win);
+    installTap(win, TAP_SOURCES);
     const error = await win.fetch.call(1 as never, '/').catch((e: Error) => e);
     expect(error).toBeInstanceOf(TypeError);
     expect((error as Error).message).toBe('Illegal invocation');

@@ -8,12 +8,14 @@ import {
 } from './extract';
 import { instagramFacts } from './facts';
 import { readInstagramBody } from './read-body';
+import { instagramTap } from './tap';
 import { instagramUrls } from './url';
 
 export const instagram: PlatformDefinition = {
   ...instagramUrls,
   name: instagramFacts.name,
   facts: instagramFacts,
+  tap: instagramTap,
   extract: extractInstagram,
   readBody: readInstagramBody,
   readDocument: readInstagramDocument,

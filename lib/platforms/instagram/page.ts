@@ -1,5 +1,6 @@
 import type { PagePlatform } from '../types';
 import { collectInstagramDocument } from './collect';
+import { instagramTap } from './tap';
 import { instagramUrls } from './url';
 
 /**
@@ -11,4 +12,5 @@ import { instagramUrls } from './url';
 export const instagramPage: PagePlatform = {
   ...instagramUrls,
   collectDocument: collectInstagramDocument,
+  tap: instagramTap,
 };

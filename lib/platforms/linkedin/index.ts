@@ -8,12 +8,14 @@ import {
   settleLinkedin,
 } from './extract';
 import { linkedinFacts } from './facts';
+import { linkedinTap } from './tap';
 import { linkedinUrls } from './url';
 
 export const linkedin: PlatformDefinition = {
   ...linkedinUrls,
   name: linkedinFacts.name,
   facts: linkedinFacts,
+  tap: linkedinTap,
   extract: extractLinkedin,
   readBody: readLinkedinBody,
   readDocument: readLinkedinDocument,

@@ -1,5 +1,6 @@
 import type { PagePlatform } from '../types';
 import { collectLinkedinDocument } from './collect';
+import { linkedinTap } from './tap';
 import { linkedinUrls } from './url';
 
 /**
@@ -9,4 +10,5 @@ import { linkedinUrls } from './url';
 export const linkedinPage: PagePlatform = {
   ...linkedinUrls,
   collectDocument: collectLinkedinDocument,
+  tap: linkedinTap,
 };

@@ -8,7 +8,6 @@ import {
   relativeTime,
   timeFromId,
 } from '../../../lib/platforms/linkedin/text';
-import { isAllowed, rulesForHost } from '../../../lib/tap/allow-list';
 
 const NOW = Date.UTC(2025, 5, 14, 12);
 const DAY = 86_400_000;
@@ -143,41 +142,5 @@ describe('URNs and links', () => {
     '',
   ])('%s is nobody', (href) => {
     expect(handleFromHref(href)).toBeUndefined();
-  });
-});
-
-describe("the tap's LinkedIn allow-list", () => {
-  const allowed = (href: string, query: string | null = null) => {
-    const url = new URL(href);
-    return isAllowed(url, query, rulesForHost(url.hostname));
-  };
-
-  it.each([
-    'https://www.linkedin.com/voyager/api/identity/profiles/mara-lindqvist/networkinfo',
-    'https://www.linkedin.com/voyager/api/identity/profiles/mara-lindqvist/profileView',
-    'https://www.linkedin.com/voyager/api/identity/dash/profiles?q=memberIdentity&memberIdentity=x',
-    'https://www.linkedin.com/voyager/api/identity/profileUpdatesV2?q=memberShareFeed',
-    'https://www.linkedin.com/voyager/api/feed/updatesV2?q=feed',
-    'https://www.linkedin.com/voyager/api/organization/companies?q=universalName&universalName=x',
-    'https://www.linkedin.com/voyager/api/graphql?queryId=voyagerFeedDashProfileUpdates.4af00b',
-    'https://www.linkedin.com/voyager/api/graphql?queryId=voyagerIdentityDashProfiles.b5c27c',
-    'https://www.linkedin.com/voyager/api/graphql?queryId=voyagerSocialDashSocialActivityCounts.1',
-    'https://www.linkedin.com/voyager/api/graphql?queryId=voyagerOrganizationDashCompanies.9',
-  ])('copies %s', (href) => {
-    expect(allowed(href)).toBe(true);
-  });
-
-  it.each([
-    'https://www.linkedin.com/voyager/api/me',
-    'https://www.linkedin.com/voyager/api/identity/profiles/x/privacySettings',
-    'https://www.linkedin.com/voyager/api/identity/dash/profilePrivacySettings',
-    'https://www.linkedin.com/voyager/api/messaging/conversations',
-    'https://www.linkedin.com/voyager/api/voyagerNotificationsDashNotificationCards',
-    'https://www.linkedin.com/voyager/api/search/dash/clusters',
-    'https://www.linkedin.com/voyager/api/graphql?queryId=voyagerMessagingDashConversations.1',
-    'https://www.linkedin.com/voyager/api/graphql?queryId=voyagerSearchDashClusters.1',
-    'https://www.linkedin.com/voyager/api/graphql?queryId=notvoyagerFeedDashX.1',
-  ])('leaves %s alone', (href) => {
-    expect(allowed(href)).toBe(false);
   });
 });

@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowed, rulesForHost } from '../../../lib/tap/allow-list';
+import { tapCopies } from '../../tap/rules';
 
 // The tap copies only the Instagram responses Scout reads (NOTES-tiktok-instagram.md §2.1), by
 // path and, for GraphQL, by the query's friendly name.
-
-const allowed = (href: string, query: string | null = null) => {
-  const url = new URL(href);
-  return isAllowed(url, query, rulesForHost(url.hostname));
-};
 
 const IG = 'https://www.instagram.com';
 
 describe('the Instagram tap rules', () => {
   it.each([
+    [`${IG}/api/v1/users/web_profile_info/?username=x`, null],
+    [`${IG}/api/v1/feed/user/123/?count=12`, null],
     [`${IG}/api/v1/users/web_profile_info/?username=mira.loops`, null],
     [`${IG}/api/v1/feed/user/48213377120/?count=12`, null],
     [`${IG}/api/v1/feed/user/mira.loops/username/?count=12`, null],
@@ -26,7 +23,7 @@ describe('the Instagram tap rules', () => {
     [`${IG}/api/graphql`, 'PolarisPostRootQuery'],
     ['https://i.instagram.com/api/v1/users/web_profile_info/?username=x', null],
   ])('copies %s (%s)', (href, query) => {
-    expect(allowed(href, query)).toBe(true);
+    expect(tapCopies(href, query)).toBe(true);
   });
 
   it.each([
@@ -41,6 +38,6 @@ describe('the Instagram tap rules', () => {
     [`${IG}/api/v1/users/web_profile_info/extra`, null],
     [`${IG}/mira.loops/`, null],
   ])('leaves %s (%s) alone', (href, query) => {
-    expect(allowed(href, query)).toBe(false);
+    expect(tapCopies(href, query)).toBe(false);
   });
 });
