@@ -4,16 +4,23 @@
 // ../shared/fixtures (or SCOUT_FIXTURES) when present, Scout's own fixtures always. The browser
 // measures (scripts/bench-browser.ts: host-page script cost over min(runs, 15) pairs of loads, card
 // latency over min(runs, 7) loads) run in real Chromium after the others; `--no-browser` skips
-// them, and so does a missing build or Chromium (one line on stderr says why). stdout carries only the table, or only the JSON.
+// them, and so does a missing build or Chromium (one line on stderr says why). `--only <prefix>`
+// runs only the measures whose id starts with it (e.g. `--only dom-50k`: the DOM readers on a
+// 50,000-element page per platform), browser measures included only if one matches.
+// stdout carries only the table, or only the JSON.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseHTML } from 'linkedom';
 import { formatTable, runMeasures, type Measure } from '../lib/bench/measure';
 import { browserMeasures, browserSkipReason } from './bench-browser';
+import { domMeasures, type DomBenchPage } from '../lib/bench/dom';
 import { sizeMeasures, vetMeasures } from '../lib/bench/product';
 import { tiktokMeasures, type BenchFile } from '../lib/bench/tiktok';
 import { extractFiles } from '../lib/cli/extract';
+import { instagram } from '../lib/platforms/instagram';
+import { linkedin } from '../lib/platforms/linkedin';
+import { tiktok } from '../lib/platforms/tiktok';
 import { gzipSync } from 'node:zlib';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -37,6 +44,40 @@ function demoSnapshots() {
     Date.now(),
   );
   return result.ok ? [{ name: 'demo-tiktok-mara-bakes', snapshot: result.snapshot }] : [];
+}
+
+/** The ids of the browser measures (scripts/bench-browser.ts) start with these. */
+const BROWSER_PREFIXES = ['host-page.', 'card.'];
+
+const parseDocument = (text: string) => parseHTML(text).document as unknown as Document;
+
+/** Each platform's demo creator page, and the reader scope its 50,000-element copy nests. */
+function domPages(): DomBenchPage[] {
+  const page = (file: string) =>
+    parseDocument(readFileSync(join(ROOT, 'tests/fixtures/pages', file), 'utf8'));
+  return [
+    {
+      name: 'tiktok',
+      platform: tiktok,
+      doc: page('tiktok/profile-mara-bakes.html'),
+      url: 'https://www.tiktok.com/@mara.bakes',
+      scope: '[data-e2e="user-post-item"]',
+    },
+    {
+      name: 'instagram',
+      platform: instagram,
+      doc: page('instagram/profile-lena-trails.html'),
+      url: 'https://www.instagram.com/lena.trails/',
+      scope: 'header',
+    },
+    {
+      name: 'linkedin',
+      platform: linkedin,
+      doc: page('linkedin/profile-jonas-weber.html'),
+      url: 'https://www.linkedin.com/in/jonas-weber-b2b/',
+      scope: '[data-urn]',
+    },
+  ];
 }
 
 /** Gzip sizes of the built content scripts per host (after `npm run build`; none before). */
@@ -73,27 +114,51 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('bench: --runs needs a positive integer\n');
     return 2;
   }
+  const onlyAt = argv.indexOf('--only');
+  const only = onlyAt === -1 ? undefined : argv[onlyAt + 1];
+  if (onlyAt !== -1 && !only) {
+    process.stderr.write('bench: --only needs a measure id prefix\n');
+    return 2;
+  }
+  const wanted = (id: string) => only === undefined || id.startsWith(only);
+  const clock = () => performance.now();
   const dirs = [join(SHARED, 'tiktok'), join(ROOT, 'tests/fixtures/tiktok')];
-  const measures: Measure[] = tiktokMeasures(
-    dirs.flatMap((d) => files(d, '.json')),
-    dirs.flatMap((d) => files(d, '.html')),
-    (text) => parseHTML(text).document as unknown as Document,
-    () => performance.now(),
+  const measures: Measure[] = [];
+  // Each group is built only when one of its ids can be wanted: building is not free.
+  const group = (prefix: string, build: () => Measure[]) => {
+    if (only === undefined || prefix.startsWith(only) || only.startsWith(prefix)) {
+      measures.push(...build().filter((m) => wanted(m.id)));
+    }
+  };
+  group('tiktok.', () =>
+    tiktokMeasures(
+      dirs.flatMap((d) => files(d, '.json')),
+      dirs.flatMap((d) => files(d, '.html')),
+      parseDocument,
+      clock,
+    ),
   );
-  measures.push(...vetMeasures(demoSnapshots(), () => performance.now()));
-  measures.push(...sizeMeasures(contentScriptSizes()));
+  group('vet.', () => vetMeasures(demoSnapshots(), clock));
+  group('dom-50k.', () => domMeasures(domPages(), clock));
+  group('content-script', () => sizeMeasures(contentScriptSizes()));
   if (!existsSync(SHARED)) {
     process.stderr.write(`bench: ${SHARED} is absent; measuring Scout's own fixtures only\n`);
   }
   const results = runMeasures(measures, runs);
   const labels: Record<string, string> = Object.fromEntries(measures.map((m) => [m.id, m.label]));
-  const skip = argv.includes('--no-browser') ? '--no-browser was given' : browserSkipReason();
+  const skip = argv.includes('--no-browser')
+    ? '--no-browser was given'
+    : only !== undefined && !BROWSER_PREFIXES.some((p) => p.startsWith(only) || only.startsWith(p))
+      ? `--only ${only} matches none of them`
+      : browserSkipReason();
   if (skip) {
     process.stderr.write(`bench: browser measures skipped: ${skip}\n`);
   } else {
     try {
       const browser = await browserMeasures(runs);
-      Object.assign(results, browser.results);
+      for (const [id, result] of Object.entries(browser.results)) {
+        if (wanted(id)) results[id] = result;
+      }
       Object.assign(labels, browser.labels);
     } catch (error) {
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);

@@ -130,10 +130,23 @@ function compile(selector: string): Complex[] | null {
   return list;
 }
 
+// The last attribute read, as tables test one attribute of each element many times over
+// (`[data-e2e="…"]` per name). Reset by every scan: the page may change between scans.
+let lastElement: Element | null = null;
+let lastName = '';
+let lastValue: string | null = null;
+
+function attribute(el: Element, name: string): string | null {
+  if (el !== lastElement || name !== lastName) {
+    [lastElement, lastName, lastValue] = [el, name, el.getAttribute(name)];
+  }
+  return lastValue;
+}
+
 function compoundMatches(el: Element, tag: string, { tag: want, tests }: Compound): boolean {
   if (want !== '*' && want !== tag) return false;
   for (const [name, op, value] of tests) {
-    const v = el.getAttribute(name);
+    const v = attribute(el, name);
     if (v === null) return false;
     if (
       op === '='
@@ -145,11 +158,16 @@ function compoundMatches(el: Element, tag: string, { tag: want, tests }: Compoun
   return true;
 }
 
+/** What `hit` may also answer: the element is taken, and the walk goes on for its entry. */
+const TAKE = 3;
+
 /**
  * One walk under `root` matching every entry: `hit(i, el)` is called for each element that entry
  * i's selector matches (in document order; a document's every element, an element's descendants
- * only), and returns SKIP to pass over the rest of that element's subtree for entry i, or STOP
- * to be done with entry i; the walk ends once every entry is done. For each complex selector the
+ * only), and returns SKIP to pass over the rest of that element's subtree for entry i, STOP to
+ * take the element and be done with entry i, TAKE to take it and go on. Once an entry has taken
+ * an element, the entries after it in its `group` (a name's fallbacks) can no longer win and are
+ * done; the walk ends once every entry is done. For each complex selector the
  * walk carries two bit sets per depth: which of its prefixes the element there is the subject of
  * (`own`: what a child combinator needs of the parent), and which it or an ancestor is (`any`:
  * what a descendant combinator needs). Under an element, ancestors above it are not considered.
@@ -158,8 +176,9 @@ function scan(
   root: ParentNode,
   entries: readonly SelectorEntry[],
   hit: (i: number, el: Element) => number | void,
-  outermost = false,
+  { outermost = false, group = entries.map(() => 0) }: ScanOptions = {},
 ): void {
+  lastElement = null;
   const selectors: Complex[] = [];
   const entryOf: number[] = [];
   const done = entries.map((entry, i) => {
@@ -170,52 +189,71 @@ function scan(
   let open = done.filter((d) => !d).length;
   // Per entry, the element whose subtree that entry passes over (SKIP), if any.
   const skipping: (Element | null)[] = entries.map(() => null);
+  let skips = 0;
   const n = selectors.length;
+  const deep = selectors.some((c) => c.parts.length > 1);
   const own: number[] = [];
   const any: number[] = [];
-  const matched: boolean[] = [];
+  const matched = new Uint8Array(entries.length);
   const whole = (root as Node).nodeType === 9;
+  const enter = (el: Element, depth: number): number | void => {
+    const tag = el.localName;
+    let found = false;
+    for (let c = 0; c < n; c++) {
+      const { parts, child } = selectors[c]!;
+      let m = 0;
+      if (!deep) m = compoundMatches(el, tag, parts[0]!) ? 1 : 0;
+      else {
+        const up = (depth - 1) * n + c;
+        const parentOwn = depth ? own[up]! : 0;
+        const parentAny = depth ? any[up]! : 0;
+        for (let k = 0; k < parts.length; k++) {
+          const ready = !k || ((child[k] ? parentOwn : parentAny) >> (k - 1)) & 1;
+          if (ready && compoundMatches(el, tag, parts[k]!)) m |= 1 << k;
+        }
+        own[depth * n + c] = m;
+        any[depth * n + c] = m | parentAny;
+      }
+      if ((m >> (parts.length - 1)) & 1) {
+        matched[entryOf[c]!] = 1;
+        found = true;
+      }
+    }
+    if (!found) return;
+    if (depth === 0 && !whole) return void matched.fill(0);
+    for (let i = 0; i < entries.length; i++) {
+      if (!matched[i] || done[i] || skipping[i]) continue;
+      const answer = hit(i, el);
+      if (answer === STOP || answer === TAKE) {
+        for (let j = i + (answer === STOP ? 0 : 1); j < entries.length; j++) {
+          if (!done[j] && group[j] === group[i]) [done[j], open] = [true, open - 1];
+        }
+      }
+      if (answer === SKIP || (outermost && answer === TAKE)) [skipping[i], skips] = [el, skips + 1];
+    }
+    matched.fill(0);
+    if (open === 0) return STOP;
+  };
+  const leave = (el: Element) => {
+    if (!skips) return;
+    for (let i = 0; i < skipping.length; i++) {
+      if (skipping[i] === el) [skipping[i], skips] = [null, skips - 1];
+    }
+  };
   for (
     let start = whole ? root.firstElementChild : (root as Element);
     start && open > 0;
     start = whole ? start.nextElementSibling : null
   ) {
-    walk(
-      start,
-      (el, depth) => {
-        const tag = el.tagName.toLowerCase();
-        matched.fill(false);
-        for (let c = 0; c < n; c++) {
-          const { parts, child } = selectors[c]!;
-          const up = (depth - 1) * n + c;
-          const parentOwn = depth ? own[up]! : 0;
-          const parentAny = depth ? any[up]! : 0;
-          let m = 0;
-          for (let k = 0; k < parts.length; k++) {
-            const ready = !k || ((child[k] ? parentOwn : parentAny) >> (k - 1)) & 1;
-            if (ready && compoundMatches(el, tag, parts[k]!)) m |= 1 << k;
-          }
-          own[depth * n + c] = m;
-          any[depth * n + c] = m | parentAny;
-          if ((m >> (parts.length - 1)) & 1) matched[entryOf[c]!] = true;
-        }
-        if (depth === 0 && !whole) return;
-        for (let i = 0; i < entries.length; i++) {
-          if (!matched[i] || done[i] || skipping[i]) continue;
-          const answer = hit(i, el);
-          if (answer === STOP) {
-            done[i] = true;
-            if (--open === 0) return STOP;
-          } else if (answer === SKIP || outermost) {
-            skipping[i] = el;
-          }
-        }
-      },
-      (el) => {
-        for (let i = 0; i < skipping.length; i++) if (skipping[i] === el) skipping[i] = null;
-      },
-    );
+    walk(start, enter, leave);
   }
+}
+
+interface ScanOptions {
+  /** Pass over the subtree of every element an entry takes. */
+  outermost?: boolean;
+  /** Per entry, the name it is a fallback of (entries of one lookup by default). */
+  group?: readonly number[];
 }
 
 /** Runs every named lookup of the table under `root`, in one walk. */
@@ -232,7 +270,7 @@ export function lookupAll<K extends string>(
       owner.push(n);
     }
   });
-  const found = firstValues(root, entries);
+  const found = firstValues(root, entries, owner);
   const values: Partial<Record<K, string>> = {};
   const variants: Partial<Record<K, string>> = {};
   const missing: K[] = [];
@@ -257,14 +295,16 @@ export function lookupAll<K extends string>(
 function firstValues(
   root: ParentNode,
   entries: readonly SelectorEntry[],
+  group?: readonly number[],
 ): ({ value: string; element: Element } | undefined)[] {
   const found: ({ value: string; element: Element } | undefined)[] = entries.map(() => undefined);
-  scan(root, entries, (i, element) => {
+  const take = (i: number, element: Element) => {
     const value = readValue(element, entries[i]!.attribute);
     if (!value) return entries[i]!.attribute ? undefined : SKIP;
     found[i] = { value, element };
     return STOP;
-  });
+  };
+  scan(root, entries, take, group && { group });
   return found;
 }
 
@@ -289,7 +329,7 @@ export function lookupElements(
   { outermost = false }: { outermost?: boolean } = {},
 ): { elements: Element[]; variant: string } | null {
   const lists: Element[][] = entries.map(() => []);
-  scan(root, entries, (i, el) => void lists[i]!.push(el), outermost);
+  scan(root, entries, (i, el) => (lists[i]!.push(el), TAKE), { outermost });
   const i = lists.findIndex((l) => l.length > 0);
   return i === -1 ? null : { elements: lists[i]!, variant: entries[i]!.variant };
 }

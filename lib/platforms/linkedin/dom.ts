@@ -35,13 +35,15 @@ import {
  * edge region, not the language (NOTES §0).
  */
 export function pageLocale(doc: Document): string {
+  // Each looked for only when the one before says nothing: a search of a large page is not free.
   const meta = doc.querySelector('meta[name="locale"]')?.getAttribute('content');
-  const bundle = doc
-    .querySelector('script[data-fastboot-src*="i18n/"]')
-    ?.getAttribute('data-fastboot-src')
-    ?.match(/_([a-z]{2}_[A-Z]{2})\.js$/)?.[1];
-  const lang = doc.documentElement?.getAttribute('lang');
-  return squash(meta || bundle || lang || 'en').replace('_', '-');
+  const bundle = () =>
+    doc
+      .querySelector('script[data-fastboot-src*="i18n/"]')
+      ?.getAttribute('data-fastboot-src')
+      ?.match(/_([a-z]{2}_[A-Z]{2})\.js$/)?.[1];
+  const lang = () => doc.documentElement?.getAttribute('lang');
+  return squash(meta || bundle() || lang() || 'en').replace('_', '-');
 }
 
 /** A post card: the logged-in feed's `data-urn`, the guest post page's `data-activity-urn`. */
@@ -51,7 +53,7 @@ const isCard = (el: Element) => el.hasAttribute('data-urn') || el.hasAttribute('
 /** Elements whose contents are never the page's visible text (nor read as if they were). */
 const HIDDEN = 'script,style,code,svg,template';
 const HIDDEN_TAGS = new Set(HIDDEN.split(','));
-const tagOf = (el: Element) => el.tagName.toLowerCase();
+const tagOf = (el: Element) => el.localName;
 
 /**
  * The readers below are single walks of their scope, linear in its size: what an element's
@@ -431,15 +433,17 @@ export function readMetaSummary(doc: Document, base: string, locale: string): Re
   const handle = handleFromHref(url, base);
   // Only companies: a person's description is their About text, which may quote any number.
   const reading = domReading(handle?.startsWith('company/') ? handle : undefined);
-  const text = [
+  if (!reading) return undefined;
+  let text: string | null | undefined;
+  for (const selector of [
     'meta[property="og:description"]',
     'meta[name="og:description"]',
     'meta[name="description"]',
     'meta[name="twitter:description"]',
-  ]
-    .map((s) => doc.querySelector(s)?.getAttribute('content'))
-    .find(Boolean);
-  if (!reading || !text) return undefined;
+  ]) {
+    if ((text = doc.querySelector(selector)?.getAttribute('content'))) break;
+  }
+  if (!text) return undefined;
   reading.source = LINKEDIN_SOURCES.meta;
   const [name = '', summary = ''] = text.split(' | ');
   const m =
@@ -459,10 +463,16 @@ export function readMetaSummary(doc: Document, base: string, locale: string): Re
  * It decides only when the page shows no profile data at all (settleReadings).
  */
 export function readLoginWall(doc: Document, url: URL): Reading | undefined {
-  const key = doc.querySelector('meta[name="pageKey"]')?.getAttribute('content') ?? '';
+  // One search for the page key and a sign-in form.
+  const found = [
+    ...doc.querySelectorAll(
+      'meta[name="pageKey"], input[name="session_key"], form[action*="login-submit"]',
+    ),
+  ];
+  const key = found.find((el) => el.localName === 'meta')?.getAttribute('content') ?? '';
   const wall =
     /auth_?wall|login|signup|checkpoint/i.test(key + url.pathname) ||
-    !!doc.querySelector('input[name="session_key"], form[action*="login-submit"]');
+    found.some((el) => el.localName !== 'meta');
   return wall
     ? Object.assign(newReading(LINKEDIN_SOURCES.dom), { problem: 'sign-in-required' as const })
     : undefined;
