@@ -247,6 +247,7 @@ function scan(
   ) {
     walk(start, enter, leave);
   }
+  lastElement = null;
 }
 
 interface ScanOptions {

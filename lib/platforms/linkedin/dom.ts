@@ -299,16 +299,28 @@ export function readCard(
   locale: string,
   now: number,
 ): CardReading | undefined {
-  return readCardIn(card, base, locale, now, !!card.closest(HIDDEN));
+  const parent = card.parentElement;
+  return readCardIn(
+    card,
+    base,
+    locale,
+    now,
+    !!card.closest(HIDDEN),
+    !!parent && hasOwnText(parent),
+  );
 }
 
-/** `readCard`, told whether the card sits inside a hidden element (its walk then reads nothing). */
+/**
+ * `readCard`, told whether the card sits inside a hidden element (its walk then reads nothing) and
+ * whether its parent has text of its own (then a link that is the card is a mention).
+ */
 function readCardIn(
   card: Element,
   base: string,
   locale: string,
   now: number,
   hidden: boolean,
+  parentOwnText: boolean,
 ): CardReading | undefined {
   const urn = postUrn(card.getAttribute('data-urn') ?? card.getAttribute('data-activity-urn'));
   if (!urn) return undefined;
@@ -331,7 +343,6 @@ function readCardIn(
   const indexAt: number[] = [];
   const ownTextAt: boolean[] = [];
   const lockupAt: boolean[] = [];
-  const parentOwnText = card.parentElement ? hasOwnText(card.parentElement) : false;
   let i = -1;
   if (!hidden) {
     walk(card, (el, depth) => {
@@ -377,8 +388,8 @@ function readCardIn(
     });
   }
   post.postedAt ??= timeFromId(urn.id, now);
-  for (const [handle, at] of links)
-    if (at < countsAt && !read.actors.includes(handle)) read.actors.push(handle);
+  // A Set, as a card may link to many accounts.
+  read.actors = [...new Set(links.filter(([, at]) => at < countsAt).map(([handle]) => handle))];
   // The actor line: the time's block (its link, or the lockup holding name and time). A header
   // link further out never stands in for an actor whose links are missing; the line's subtree is
   // the run of document order from its start through the time.
@@ -404,8 +415,12 @@ export function readCards(doc: Document, base: string, locale: string, now: numb
       return SKIP;
     });
   }
+  // Sibling cards share a parent, whose own text is looked at once.
+  const ownText = new Map<Element, boolean>();
   for (const [card, hidden] of cards) {
-    const read = readCardIn(card, base, locale, now, hidden);
+    const parent = card.parentElement;
+    if (parent && !ownText.has(parent)) ownText.set(parent, hasOwnText(parent));
+    const read = readCardIn(card, base, locale, now, hidden, !!parent && ownText.get(parent)!);
     if (!read?.author) continue;
     let reading = byAuthor.get(read.author);
     if (!reading) {

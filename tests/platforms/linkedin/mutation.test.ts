@@ -360,4 +360,22 @@ describe('LinkedIn pages nested thousands deep around and inside what the DOM re
       expect(twice - flat).toBeLessThan(2.5 * (once - flat));
     },
   );
+
+  it('reads a feed twice as long with twice the work (cards side by side, one parent)', () => {
+    const input = INPUTS.find((i) => i.file === 'activity-all.html' && i.dir === OWN_LINKEDIN)!;
+    const { text, url } = setUp(input);
+    const work = (cards: number) => {
+      const doc = parseDoc(text);
+      const card = doc.querySelector('[data-urn]')!;
+      for (let k = 0; k < cards; k++) {
+        const copy = card.cloneNode(true) as Element;
+        copy.setAttribute('data-urn', `urn:li:activity:${7300000000000000000 + k}`);
+        card.parentNode!.insertBefore(copy, card);
+      }
+      return countDomWork(doc, () => linkedin.collectDocument!(doc, url, input.now)).work;
+    };
+    const [flat, once, twice] = [0, 400, 800].map(work) as [number, number, number];
+    expect(once - flat).toBeGreaterThanOrEqual(400);
+    expect(twice - flat).toBeLessThan(2.5 * (once - flat));
+  });
 });
