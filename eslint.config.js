@@ -57,7 +57,9 @@ export default tseslint.config(
   },
   {
     // IndexedDB opened in a host page belongs to the website: content scripts never touch lib/db.
-    files: ['entrypoints/*.content.ts', 'lib/content/**/*.ts'],
+    // Nor do they import the platform registry, which carries every platform: a content script
+    // imports its own platform's content.ts, and the tap gets the rules as build-time constants.
+    files: ['entrypoints/*.content.ts', 'lib/content/**/*.ts', 'lib/tap/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -70,6 +72,10 @@ export default tseslint.config(
             {
               group: ['react', 'react-dom', 'react-dom/*', '@/components/*'],
               message: 'No React in host pages.',
+            },
+            {
+              regex: '(^|/)platforms(/index|/hosts)?$',
+              message: "Host pages import their own platform's content.ts, never the registry.",
             },
           ],
         },

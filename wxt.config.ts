@@ -2,6 +2,7 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { platformNames } from './lib/format';
 import { PLATFORMS } from './lib/platforms';
 import { HOST_MATCHES } from './lib/platforms/hosts';
 import { tapSources } from './lib/tap/allow-list';
@@ -32,8 +33,7 @@ export default defineConfig({
   manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: 'Scout',
-    description:
-      'Vet TikTok, Instagram and LinkedIn creators on their own pages: engagement, tier, fair rates and warnings. Local shortlists; no account.',
+    description: `Vet ${platformNames('and')} creators on their own pages: engagement, tier, fair rates and warnings. Local shortlists; no account.`,
     permissions: ['storage'],
     // Content scripts declare their own matches; no host_permissions are needed beyond them.
     web_accessible_resources: [

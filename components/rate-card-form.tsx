@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { rateBase, type RateCard } from '@/lib/metrics/rates';
 import type { Platform } from '@/lib/model';
 import type { PlatformFacts } from '@/lib/platforms/facts';
-import { FACTS_IN_ORDER } from '@/lib/platforms/facts-registry';
+import { FACTS_IN_ORDER } from '@/lib/platforms';
 import { capitalize } from './card/format';
 import type { LoadedRateCard } from '@/lib/settings/rate-card';
 

@@ -4,20 +4,22 @@ import { TabRecords } from '@/lib/background/tab-records';
 import { TOGGLE_COMMAND, TOGGLE_MESSAGE } from '@/lib/content/layout';
 import { getDb } from '@/lib/db/database';
 import { listen } from '@/lib/messaging/server';
-import { platformForUrl } from '@/lib/platforms';
+import { loadWorkers, platformForUrl } from '@/lib/platforms';
 import { loadRateCard } from '@/lib/settings/rate-card';
 
 export default defineBackground(() => {
   const tabs = new TabRecords(browser.storage.session);
   const rateCard = async () => (await loadRateCard()).card;
-  const reader = new PageReader(platformForUrl);
+  // Every platform's readers, loaded once. The listeners are registered now, as MV3 requires, and
+  // the ones that read pages wait for them.
+  const reader = loadWorkers().then((workers) => new PageReader(workers));
   listen(createHandlers({ db: getDb(), tabs, now: Date.now, rateCard, reader }), {
     id: browser.runtime.id,
     origin: self.location.origin,
     ownsUrl: (url) => platformForUrl(url) !== null,
   });
   browser.tabs.onRemoved.addListener((tabId) => {
-    reader.forget(tabId);
+    void reader.then((loaded) => loaded.forget(tabId));
     void tabs.remove(tabId);
   });
   browser.commands.onCommand.addListener((command, tab) => {

@@ -1,10 +1,10 @@
 import { startContentScript } from '@/lib/content/controller';
-import { instagramPage } from '@/lib/platforms/instagram/page';
+import { content } from '@/lib/platforms/instagram/content';
 
 export default defineContentScript({
-  matches: [...instagramPage.matches],
+  matches: [...content.matches],
   runAt: 'document_start',
   globalName: false,
   noScriptStartedPostMessage: true,
-  main: (ctx) => startContentScript(ctx, instagramPage),
+  main: (ctx) => startContentScript(ctx, content),
 });

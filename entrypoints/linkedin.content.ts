@@ -1,10 +1,10 @@
 import { startContentScript } from '@/lib/content/controller';
-import { linkedinPage } from '@/lib/platforms/linkedin/page';
+import { content } from '@/lib/platforms/linkedin/content';
 
 export default defineContentScript({
-  matches: [...linkedinPage.matches],
+  matches: [...content.matches],
   runAt: 'document_start',
   globalName: false,
   noScriptStartedPostMessage: true,
-  main: (ctx) => startContentScript(ctx, linkedinPage),
+  main: (ctx) => startContentScript(ctx, content),
 });

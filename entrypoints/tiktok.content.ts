@@ -1,10 +1,10 @@
 import { startContentScript } from '@/lib/content/controller';
-import { tiktokPage } from '@/lib/platforms/tiktok/page';
+import { content } from '@/lib/platforms/tiktok/content';
 
 export default defineContentScript({
-  matches: [...tiktokPage.matches],
+  matches: [...content.matches],
   runAt: 'document_start',
   globalName: false,
   noScriptStartedPostMessage: true,
-  main: (ctx) => startContentScript(ctx, tiktokPage),
+  main: (ctx) => startContentScript(ctx, content),
 });

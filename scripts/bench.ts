@@ -18,9 +18,9 @@ import { domMeasures, type DomBenchPage } from '../lib/bench/dom';
 import { sizeMeasures, vetMeasures } from '../lib/bench/product';
 import { tiktokMeasures, type BenchFile } from '../lib/bench/tiktok';
 import { extractFiles } from '../lib/cli/extract';
-import { instagram } from '../lib/platforms/instagram';
-import { linkedin } from '../lib/platforms/linkedin';
-import { tiktok } from '../lib/platforms/tiktok';
+import { content as instagram } from '../lib/platforms/instagram/content';
+import { content as linkedin } from '../lib/platforms/linkedin/content';
+import { content as tiktok } from '../lib/platforms/tiktok/content';
 import { gzipSync } from 'node:zlib';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -35,10 +35,10 @@ function files(dir: string, ext: string): BenchFile[] {
 }
 
 /** Snapshots of the demo creators, read the way `scout extract` reads saved pages. */
-function demoSnapshots() {
+async function demoSnapshots() {
   const pages = join(ROOT, 'tests/fixtures/pages/tiktok');
   const read = (name: string) => ({ path: name, text: readFileSync(join(pages, name), 'utf8') });
-  const result = extractFiles(
+  const result = await extractFiles(
     [read('profile-mara-bakes.html'), read('api-item-list-mara-bakes.json')],
     { url: 'https://www.tiktok.com/@mara.bakes' },
     Date.now(),
@@ -125,12 +125,12 @@ async function main(argv: string[]): Promise<number> {
   const dirs = [join(SHARED, 'tiktok'), join(ROOT, 'tests/fixtures/tiktok')];
   const measures: Measure[] = [];
   // Each group is built only when one of its ids can be wanted: building is not free.
-  const group = (prefix: string, build: () => Measure[]) => {
+  const group = async (prefix: string, build: () => Measure[] | Promise<Measure[]>) => {
     if (only === undefined || prefix.startsWith(only) || only.startsWith(prefix)) {
-      measures.push(...build().filter((m) => wanted(m.id)));
+      measures.push(...(await build()).filter((m) => wanted(m.id)));
     }
   };
-  group('tiktok.', () =>
+  await group('tiktok.', () =>
     tiktokMeasures(
       dirs.flatMap((d) => files(d, '.json')),
       dirs.flatMap((d) => files(d, '.html')),
@@ -138,9 +138,9 @@ async function main(argv: string[]): Promise<number> {
       clock,
     ),
   );
-  group('vet.', () => vetMeasures(demoSnapshots(), clock));
-  group('dom-50k.', () => domMeasures(domPages(), clock));
-  group('content-script', () => sizeMeasures(contentScriptSizes()));
+  await group('vet.', async () => vetMeasures(await demoSnapshots(), clock));
+  await group('dom-50k.', () => domMeasures(domPages(), clock));
+  await group('content-script', () => sizeMeasures(contentScriptSizes()));
   if (!existsSync(SHARED)) {
     process.stderr.write(`bench: ${SHARED} is absent; measuring Scout's own fixtures only\n`);
   }

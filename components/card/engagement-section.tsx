@@ -1,6 +1,6 @@
 import { MIN_POST_AGE_HOURS, type Band, type EngagementResult } from '@/lib/metrics';
 import type { Engagement, ErBasis, Platform } from '@/lib/model';
-import { platformFacts } from '@/lib/platforms/facts-registry';
+import { platformFacts } from '@/lib/platforms';
 import { num, percent, percentRange, plural } from './format';
 import { sampleNoun } from './summary';
 

@@ -1,6 +1,6 @@
 import type { Band, RateEstimate } from '@/lib/metrics';
 import type { Engagement, Platform } from '@/lib/model';
-import { platformFacts } from '@/lib/platforms/facts-registry';
+import { platformFacts } from '@/lib/platforms';
 import { capitalize, count, money, moneyRange, percent, percentRange, plural } from './format';
 import { sampleNoun, type CardSummary } from './summary';
 

@@ -1,7 +1,7 @@
 import { isSponsoredPost, MIN_POST_AGE_HOURS } from '@/lib/metrics';
 import type { Post, PostCountField, ProfileSnapshot } from '@/lib/model';
 import type { PlatformFacts } from '@/lib/platforms/facts';
-import { platformFacts } from '@/lib/platforms/facts-registry';
+import { platformFacts } from '@/lib/platforms';
 import { capitalize, count, date, shortDate } from './format';
 
 /** How many posts the card lists; the rest are counted, not shown (the iframe is small). */

@@ -8,7 +8,7 @@ import {
   type RateEstimate,
 } from '@/lib/metrics';
 import type { Platform } from '@/lib/model';
-import { platformFacts } from '@/lib/platforms/facts-registry';
+import { platformFacts } from '@/lib/platforms';
 import { capitalize, money, moneyRange, num, percent, unitMoneyRange } from './format';
 import { useSidebar } from './store';
 

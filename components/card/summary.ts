@@ -17,7 +17,7 @@ import type {
   Tier,
 } from '@/lib/model';
 import type { Noun } from '@/lib/platforms/facts';
-import { platformFacts } from '@/lib/platforms/facts-registry';
+import { platformFacts } from '@/lib/platforms';
 import { capitalize, plural } from './format';
 
 /** What the card's headline shows about one creator, derived once from the background's answer. */

@@ -16,7 +16,7 @@ import type { TabRecords } from './tab-records';
 /** What the card says on a post page whose own URL and document name no author. */
 const UNNAMED_AUTHOR = 'the page does not say who posted this';
 
-/** Both URLs on the same platform: a content script on TikTok cannot file an Instagram page. */
+/** Both URLs on the same platform: a content script on one platform cannot file another's page. */
 function samePlatform(claimed: string, senderUrl: string): boolean {
   const platform = platformForUrl(new URL(claimed));
   return platform !== null && platform === platformForUrl(new URL(senderUrl));
@@ -28,8 +28,11 @@ export interface BackgroundDeps {
   now: () => number;
   /** The user's rate card (defaults when none or invalid). */
   rateCard: () => Promise<RateCard>;
-  /** Reads what content scripts send about their pages. */
-  reader: PageReader;
+  /**
+   * Reads what content scripts send about their pages; a promise while the platforms' worker
+   * sides load (the background's listeners are registered before they have).
+   */
+  reader: PageReader | Promise<PageReader>;
   /**
    * Asks a tab's content script to send everything it holds again; rejects when nobody there
    * answers. Defaults to a runtime message to the tab's top frame.
@@ -132,7 +135,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     tabId: number,
     message: PageRead,
   ): Promise<Reply<ResponseOf<'page/read'>>> {
-    const outcome = reader.read(tabId, message, now());
+    const outcome = (await reader).read(tabId, message, now());
     if (outcome.resend)
       return { ok: true, data: { resend: true, docDone: false, hasPosts: false } };
     const { result, docDone, hasPosts } = outcome;

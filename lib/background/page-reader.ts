@@ -1,6 +1,12 @@
 import type { Reading } from '../extract/reading';
 import { parseJsonDocuments } from '../parsing/json-documents';
-import type { ExtractResult, PageMaterial, PlatformDefinition } from '../platforms/types';
+import { platformForUrl, type Workers } from '../platforms';
+import type {
+  ExtractResult,
+  PageMaterial,
+  PlatformDefinition,
+  PlatformWorker,
+} from '../platforms/types';
 
 /** Body readings kept per tab for re-merging (bounded: old ones drop first). */
 const MAX_BODY_READINGS = 200;
@@ -62,16 +68,18 @@ const fingerprint = (result: ExtractResult) =>
  * readings of the bodies received so far (a later body merges with earlier ones) and the
  * document's readings of the current visit. It lives in memory: when the worker has been
  * restarted, or a message went missing, it asks the content script to send everything again.
+ * `workers` are the platforms' worker sides (`loadWorkers`), already loaded.
  */
 export class PageReader {
   private readonly tabs = new Map<number, TabMaterial>();
 
-  constructor(private readonly platformFor: (url: URL) => PlatformDefinition | null) {}
+  constructor(private readonly workers: Workers) {}
 
   read(tabId: number, message: PageRead, now: number): PageReadOutcome {
     const url = new URL(message.url);
-    const platform = this.platformFor(url);
-    if (!platform)
+    const platform = platformForUrl(url);
+    const worker = platform && this.workers.get(platform.id);
+    if (!platform || !worker)
       return { resend: false, result: null, docDone: false, hasPosts: false, filed: nothingToFile };
     let tab = this.tabs.get(tabId);
     if (message.full) {
@@ -81,7 +89,7 @@ export class PageReader {
       return { resend: true };
     }
     if (message.doc) {
-      const readings = platform.readMaterial?.(message.doc, url, now) ?? message.doc.readings;
+      const readings = worker.readMaterial(message.doc, url, now);
       tab.doc = { visitAt: message.visitAt, readings };
     } else if (tab.doc?.visitAt !== message.visitAt) {
       // A visit's first message carries its document: without it, something was lost.
@@ -89,7 +97,7 @@ export class PageReader {
     }
     for (const body of message.bodies) {
       tab.seq = Math.max(tab.seq, body.seq);
-      tab.bodyReadings.push(...readBody(platform, body, now));
+      tab.bodyReadings.push(...readBody(platform, worker, body, now));
     }
     tab.bodyReadings.splice(0, Math.max(0, tab.bodyReadings.length - MAX_BODY_READINGS));
 
@@ -99,9 +107,7 @@ export class PageReader {
       !!handle && docReadings.some((r) => r.handle === handle && Object.keys(r.counts).length > 0);
     const input = { url, now };
     const readings = [...docReadings, ...tab.bodyReadings];
-    const result = platform.settle
-      ? platform.settle(readings, input)
-      : ({ ok: false, problem: 'no-data', reason: `${platform.name} pages are not read` } as const);
+    const result = worker.settle(readings, input);
     // A live page is read now: a payload's own clock can trail the local one (server skew, cached
     // bodies), and a richer re-read must never look older than the read before it.
     if (result.ok) result.snapshot.capturedAt = Math.max(result.snapshot.capturedAt, now);
@@ -126,10 +132,10 @@ export class PageReader {
 /** What one tapped body says; a body that is not JSON is counted and says nothing. */
 function readBody(
   platform: PlatformDefinition,
+  worker: PlatformWorker,
   body: PageRead['bodies'][number],
   now: number,
 ): Reading[] {
-  if (!platform.readBody) return [];
   let url: URL;
   try {
     url = new URL(body.url);
@@ -144,5 +150,5 @@ function readBody(
     console.debug('[scout] tapped body refused: not-json', bodyRejections);
     return [];
   }
-  return documents.flatMap((json) => platform.readBody!(json, url, now));
+  return documents.flatMap((json) => worker.readBody(json, url, now));
 }

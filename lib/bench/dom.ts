@@ -1,4 +1,4 @@
-import type { PlatformDefinition } from '../platforms/types';
+import type { PlatformContent } from '../platforms/types';
 import { timePerCall, type Measure } from './measure';
 
 /**
@@ -17,7 +17,7 @@ export const DOM_PAGE_ELEMENTS = 50_000;
 export interface DomBenchPage {
   /** The platform, for the measure id (`dom-50k.<name>`). */
   name: string;
-  platform: Pick<PlatformDefinition, 'collectDocument'>;
+  platform: Pick<PlatformContent, 'collectDocument'>;
   /** The demo page, parsed outside the timed part (the content script gets the browser's). */
   doc: Document;
   url: string;

@@ -1,9 +1,12 @@
+import { readDocument as readPage } from '../extract/page';
 import type { Reading } from '../extract/reading';
 // zod from lib/model, so that it runs jitless as in the extension (the background validates each
 // snapshot it receives with ProfileSnapshotSchema).
 import { ProfileSnapshotSchema } from '../model/snapshot';
 import { parseJson } from '../parsing/json-islands';
-import { tiktok } from '../platforms/tiktok';
+import { content } from '../platforms/tiktok/content';
+import type { PlatformWorker } from '../platforms/types';
+import * as worker from '../platforms/tiktok/worker';
 import { timePerCall, type Measure } from './measure';
 
 /** A file the bench reads: its name (for the measure id) and its text. */
@@ -50,10 +53,10 @@ export function tiktokMeasures(
 ): Measure[] {
   const measures: Measure[] = [];
   const now = Date.UTC(2026, 0, 1);
-  const readBody = tiktok.readBody!;
-  const readDocument = tiktok.readDocument!;
-  const settle = tiktok.settle!;
-  const collect = tiktok.collectDocument!;
+  const { readBody, settle }: PlatformWorker = worker;
+  const readDocument = (doc: Document, url: URL, at: number) =>
+    readPage(worker, content, doc, url, at);
+  const collect = content.collectDocument;
 
   for (const file of jsonFiles) {
     const json = parseJson(file.text, Infinity);
@@ -101,7 +104,7 @@ export function tiktokMeasures(
       id: `tiktok.html.${file.name}`,
       unit: 'ms',
       budget: TIKTOK_BUDGETS.htmlMs,
-      label: 'readTiktokDocument + settle on a parsed document',
+      label: 'readDocument + settle on a parsed document',
       sample: () => timePerCall(() => settle(readDocument(doc, url, now), { url, now }), clock),
     });
     measures.push({

@@ -1,11 +1,18 @@
 import { parseHTML } from 'linkedom';
+import { readDocument } from '../extract/page';
 import type { Reading } from '../extract/reading';
 import { PROBLEM_REASONS } from '../extract/settle';
+import { withArticle } from '../format';
 import { formatPath } from '../model/issues';
-import { EpochMsSchema, ProfileSnapshotSchema } from '../model/snapshot';
+import { EpochMsSchema, ProfileSnapshotSchema, type Platform } from '../model/snapshot';
 import { parseJsonDocuments } from '../parsing/json-documents';
-import { platformForUrl } from '../platforms';
-import type { ExtractInput, ExtractResult, PlatformDefinition } from '../platforms/types';
+import { loadWorkers, platformForUrl } from '../platforms';
+import type {
+  ExtractInput,
+  ExtractResult,
+  PlatformContent,
+  PlatformWorker,
+} from '../platforms/types';
 import type { CliCommandResult, CliFile, CliPageOptions } from './command-types';
 
 /** A saved file as the CLI recognises it by its shape. */
@@ -22,7 +29,7 @@ export async function runExtract(
   files: readonly CliFile[],
   opts: CliPageOptions,
 ): Promise<CliCommandResult> {
-  const result = extractFiles(files, opts, Date.now());
+  const result = await extractFiles(files, opts, Date.now());
   return result.ok ? { ok: true, output: result.snapshot } : { ok: false, reason: result.reason };
 }
 
@@ -30,15 +37,15 @@ export async function runExtract(
  * The extraction behind `scout extract`, with the clock passed in (tests and `vet` reuse it).
  * `now` is the capture time when neither `--at` nor a payload's own clock gives one.
  */
-export function extractFiles(
+export async function extractFiles(
   files: readonly CliFile[],
   opts: CliPageOptions,
   now: number,
-): ExtractResult {
+): Promise<ExtractResult> {
   const url = new URL(opts.url);
   const platform = platformForUrl(url);
   if (!platform) return problem('not-creator', 'not a page of a platform Scout reads');
-  const notCreator = `not ${/^[AEIOU]/.test(platform.name) ? 'an' : 'a'} ${platform.name} creator page`;
+  const notCreator = `not ${withArticle(platform.facts.name)} creator page`;
   if (!platform.match(url)) return problem('not-creator', notCreator);
 
   // A snapshot's clock lies in 2000–2099 (EpochMsSchema): an --at outside it would be replaced.
@@ -57,7 +64,10 @@ export function extractFiles(
     now: opts.at ?? now,
     ...(opts.at === undefined ? {} : { at: opts.at }),
   };
-  const result = readAll(platform, inputs, page);
+  // Every platform's worker side, loaded as the background loads them; the page's own collector.
+  const worker = (await loadWorkers()).get(platform.id);
+  if (!worker) return problem('no-data', `${platform.facts.name} pages are not read`);
+  const result = readAll(worker, await contentOf(platform.id), inputs, page);
   if (!result.ok && result.problem === 'not-creator') return problem('not-creator', notCreator);
   // Merging already dropped what the schema refuses; the schema still has the last word here.
   if (result.ok) {
@@ -70,19 +80,30 @@ export function extractFiles(
   return result;
 }
 
-function readAll(platform: PlatformDefinition, inputs: readonly Input[], page: ExtractInput) {
-  const { readBody, readDocument, settle } = platform;
-  if (readBody && readDocument && settle) {
-    const readings: Reading[] = [];
-    for (const input of inputs) {
-      if (input.kind === 'html') readings.push(...readDocument(input.doc, page.url, page.now));
-      else for (const json of input.documents) readings.push(...readBody(json, page.url, page.now));
-    }
-    return settle(readings, page);
+/**
+ * A platform's page side, for reading saved pages as its content script would: the content.ts in
+ * its folder (the registry test checks that each registered platform has one). Node only: the CLI
+ * is never bundled into the extension, where only the content script imports it.
+ */
+async function contentOf(id: Platform): Promise<PlatformContent> {
+  const module = (await import(`../platforms/${id}/content.ts`)) as { content: PlatformContent };
+  return module.content;
+}
+
+/** Every file's readings, settled together into the page's answer. */
+function readAll(
+  worker: PlatformWorker,
+  content: PlatformContent,
+  inputs: readonly Input[],
+  page: ExtractInput,
+): ExtractResult {
+  const { url, now } = page;
+  const readings: Reading[] = [];
+  for (const input of inputs) {
+    if (input.kind === 'html') readings.push(...readDocument(worker, content, input.doc, url, now));
+    else for (const json of input.documents) readings.push(...worker.readBody(json, url, now));
   }
-  // A platform without readers yet reads its first HTML page the way its content script does.
-  const html = inputs.find((i): i is Extract<Input, { kind: 'html' }> => i.kind === 'html');
-  return platform.extract(html ? { ...page, doc: html.doc } : page);
+  return worker.settle(readings, page);
 }
 
 /** JSON when the text is a JSON object or array, HTML when it has markup; else why not. */

@@ -11,7 +11,7 @@ export async function runVet(
   files: readonly CliFile[],
   opts: CliPageOptions,
 ): Promise<CliCommandResult> {
-  const extracted = extractFiles(files, opts, Date.now());
+  const extracted = await extractFiles(files, opts, Date.now());
   if (!extracted.ok) return { ok: false, reason: extracted.reason };
   const { snapshot } = extracted;
   const result = computeVetting(snapshot, { now: opts.at ?? snapshot.capturedAt });

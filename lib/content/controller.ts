@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ask, RESEND_MESSAGE } from '../messaging/client';
-import type { PagePlatform } from '../platforms/types';
+import type { PlatformContent } from '../platforms/types';
 import {
   DEFAULT_LAYOUT,
   isHiddenOn,
@@ -25,7 +25,7 @@ function newSession(): string {
  * which parses it and files one snapshot for the creator the URL names: the host page's main
  * thread never parses or maps JSON for Scout.
  */
-export function startContentScript(ctx: ContentScriptContext, platform: PagePlatform): void {
+export function startContentScript(ctx: ContentScriptContext, platform: PlatformContent): void {
   const frame = new SidebarFrame(ctx);
   let layout: Layout = DEFAULT_LAYOUT;
   /** The keyboard shortcut hides the card in this tab until pressed again. */

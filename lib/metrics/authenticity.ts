@@ -2,7 +2,7 @@ import { FLAG_CODES, type Flag, type FlagCode, type Post, type ProfileSnapshot }
 import { FLAG_THRESHOLDS as T, MONTHLY_GROWTH_NORMS } from './benchmarks';
 import { computeEngagement, type EngagementResult } from './engagement';
 import { countError, followerSeries, growthBetween, type GrowthStep } from './growth';
-import { platformFacts } from '../platforms/facts-registry';
+import { platformFacts } from '../platforms';
 import {
   DAY_MS,
   fmtInt,

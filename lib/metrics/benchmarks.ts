@@ -6,7 +6,7 @@
  * tests/metrics/benchmarks.test.ts pins them to DESIGN.md.
  */
 import type { Platform, Tier } from '../model';
-import { FACTS_IN_ORDER } from '../platforms/facts-registry';
+import { FACTS_IN_ORDER } from '../platforms';
 import { BAND_IDS, type BandId, type PlatformBenchmarks, type Source } from '../platforms/facts';
 
 export { BAND_IDS };

@@ -5,7 +5,7 @@ import {
   type ProfileSnapshot,
   type Vetting,
 } from '../model';
-import { platformFacts } from '../platforms/facts-registry';
+import { platformFacts } from '../platforms';
 import { TIER_BOUNDS } from './benchmarks';
 import { computeEngagement } from './engagement';
 import { clamp, fmtInt, isCount, isPositive, plural, ratio, roundMoney, roundTo } from './numbers';

@@ -9,7 +9,7 @@ import type {
   ProfileSnapshot,
 } from '../model';
 import type { Noun, PlatformFacts } from '../platforms/facts';
-import { platformFacts } from '../platforms/facts-registry';
+import { platformFacts } from '../platforms';
 import { MIN_POST_AGE_HOURS, SAMPLE_HIGH, SAMPLE_MEDIUM } from './benchmarks';
 import { gradeWith } from './grade';
 import { fmtInt, HOUR_MS, isCount, isPositive, median, plural, roundTo } from './numbers';

@@ -1,6 +1,6 @@
 import type { ErBasis, Grade, Platform } from '../model';
 import type { PlatformFacts } from '../platforms/facts';
-import { platformFacts } from '../platforms/facts-registry';
+import { platformFacts } from '../platforms';
 import { isCount } from './numbers';
 import { bandIn, type Band } from './tier';
 

@@ -1,7 +1,7 @@
 import { z } from '../model/zod';
 import type { AddOn, Confidence, ErBasis, Platform, Precision, Rate } from '../model';
 import type { PlatformFacts } from '../platforms/facts';
-import { FACTS_IN_ORDER, platformFacts, type Deliverable } from '../platforms/facts-registry';
+import { FACTS_IN_ORDER, platformFacts, type Deliverable } from '../platforms';
 import {
   ADD_ON_MARKET_RANGES,
   ER_ADJUSTMENT_BOUNDS,

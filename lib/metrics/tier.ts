@@ -1,5 +1,5 @@
 import type { Platform, Tier } from '../model';
-import { platformFacts } from '../platforms/facts-registry';
+import { platformFacts } from '../platforms';
 import {
   BAND_BOUNDS,
   BAND_IDS,

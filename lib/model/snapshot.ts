@@ -1,7 +1,8 @@
+import { PLATFORM_IDS } from '../platforms';
 import { z } from './zod';
 
-/** Platforms Scout reads. YouTube is planned, not built. */
-export const PLATFORM_IDS = ['tiktok', 'instagram', 'linkedin'] as const;
+/** Platforms Scout reads: the registry's (lib/platforms/index.ts). */
+export { PLATFORM_IDS };
 export const PlatformSchema = z.enum(PLATFORM_IDS);
 export type Platform = z.infer<typeof PlatformSchema>;
 
@@ -58,7 +59,7 @@ export type ProfileCountField = (typeof PROFILE_COUNT_FIELDS)[number];
 
 const HANDLE_PATTERN = /^(?:company\/)?[\p{L}\p{M}\p{N}._-]+$/u;
 
-/** Lower-case handle, no '@'; LinkedIn companies are `company/<slug>`. */
+/** Lower-case handle, no '@'; a company page's is `company/<slug>`. */
 export const HandleSchema = z.string().check(
   z.minLength(1),
   z.maxLength(120),

@@ -17,8 +17,8 @@ export interface PageMatch {
 }
 
 /** A platform's URL rules: which hosts it owns and what each path means. Pure; no DOM. */
-export interface PlatformUrlRules {
-  id: Platform;
+export interface PlatformUrlRules<Id extends string = Platform> {
+  id: Id;
   /** Content-script match patterns: the only host access Scout asks for. */
   matches: readonly string[];
   /** True when the hostname belongs to the platform (any subdomain). */
@@ -60,6 +60,9 @@ export interface ExtractInput {
   bodies?: readonly { json: unknown; url: URL }[];
 }
 
+/** What settling needs of the page: its URL and clocks (the readings carry the rest). */
+export type SettleInput = Pick<ExtractInput, 'url' | 'now' | 'at'>;
+
 /**
  * What a document carries, gathered on the host page by `collectDocument`: the readings only the DOM
  * can give (visible text, meta tags, a login wall), and the embedded JSON as text, unparsed. It is
@@ -78,48 +81,74 @@ export interface PageMaterial {
 /** What `collectDocument` gathers: everything, or the embedded JSON texts alone. */
 export type CollectScope = 'all' | 'texts';
 
-/** One platform: URL rules, its facts, and the reader that turns a page into a snapshot. */
-export interface PlatformDefinition extends PlatformUrlRules {
-  name: string;
-  /** Its name, words, engagement strategy, benchmarks and rate-card rows (its facts.ts). */
-  facts: PlatformFacts;
-  /** The API responses the tap may copy on its domains (its tap.ts). */
-  tap: PlatformTap;
-  extract(input: ExtractInput): ExtractResult;
+/**
+ * A platform's worker side (lib/platforms/<id>/worker.ts): its JSON readers and the page's answer.
+ * It runs in the background service worker, which loads it once through the registry's `worker()`,
+ * and in the CLI; it never ships into a host page. Pure; never throws.
+ */
+export interface PlatformWorker {
   /**
-   * Optional: what one JSON body says (an API response the page fetched, or a saved embedded
-   * payload), recognised by shape, as readings to merge; `url` is where the body came from (the
-   * page URL when unknown). Never throws; an unknown shape gives []. Platforms without it read
-   * documents only.
+   * What one JSON body says (an API response the page fetched, or a saved embedded payload),
+   * recognised by shape, as readings to merge; `url` is where the body came from (the page URL
+   * when unknown). An unknown shape gives [].
    */
-  readBody?(json: unknown, url: URL, now: number): Reading[];
+  readBody(json: unknown, url: URL, now: number): Reading[];
+  /** The readings in a document's material (`collectDocument`): parses its texts. */
+  readMaterial(material: PageMaterial, url: URL, now: number): Reading[];
   /**
-   * Optional: what one document says, as readings (embedded JSON, meta tags, DOM). Never throws.
-   * For platforms with `collectDocument`, it is `readMaterial(collectDocument(doc))`.
+   * The page's answer from readings gathered anywhere (a document plus tapped bodies, several
+   * saved files in the CLI): a merged snapshot for the page's creator, or the problem.
    */
-  readDocument?(doc: Document, url: URL, now: number): Reading[];
-  /**
-   * Optional: a document's material, gathered on the page with DOM reads and string copies only
-   * (no JSON parsing). `scope: 'texts'` gathers the embedded JSON texts alone, without the DOM
-   * readers: when those texts already name the page's creator, the DOM is not read at all.
-   * Never throws.
-   */
-  collectDocument?(doc: Document, url: URL, now: number, scope?: CollectScope): PageMaterial;
-  /** Optional: the readings in a document's material (parses its texts). Never throws. */
-  readMaterial?(material: PageMaterial, url: URL, now: number): Reading[];
-  /**
-   * Optional: the page's answer from readings gathered anywhere (several saved files in the CLI,
-   * a document plus tapped bodies): a merged snapshot for the page's creator, or the problem.
-   * `extract` is `settle` over `readDocument` and `readBody` for platforms that have all three.
-   */
-  settle?(readings: readonly Reading[], input: ExtractInput): ExtractResult;
+  settle(readings: readonly Reading[], input: SettleInput): ExtractResult;
 }
 
 /**
- * What a content script needs of a platform: URL rules and the document collector. The JSON
- * readers stay out of it, so they never ship into (or run on) the host page.
+ * A platform's page side (lib/platforms/<id>/content.ts): what its content script runs on the host
+ * page, imported by entrypoints/<id>.content.ts alone and never through the registry. It holds no
+ * JSON reader, so none ships into (or runs on) the host page.
  */
-export type PagePlatform = PlatformUrlRules & {
-  collectDocument: NonNullable<PlatformDefinition['collectDocument']>;
+export interface PlatformContent<Id extends string = Platform> extends PlatformUrlRules<Id> {
+  /**
+   * A document's material, gathered with DOM reads and string copies only (no JSON parsing).
+   * `scope: 'texts'` gathers the embedded JSON texts alone, without the DOM readers: when those
+   * texts already name the page's creator, the DOM is not read at all. Never throws.
+   */
+  collectDocument(doc: Document, url: URL, now: number, scope?: CollectScope): PageMaterial;
+  /** The API responses the content script accepts from the tap (the platform's tap.ts). */
   tap: PlatformTap;
-};
+}
+
+/** One file of the demo pages `npm start` and the E2E suite serve at the platform's real hosts. */
+export interface DemoRoute {
+  host: string;
+  path: string;
+  /** Under tests/fixtures/pages/. */
+  file: string;
+  /** Query parameters the request must carry (API routes answer per creator). */
+  query?: Record<string, string>;
+  /** A creator page the card should show, with the handle it must show. */
+  creator?: { platform: Platform; handle: string; name: string };
+}
+
+/**
+ * One platform as the registry (lib/platforms/index.ts) lists it. It is light: plain data and pure
+ * functions, importable anywhere (the model, the metrics, extension pages, wxt.config.ts at build
+ * time) without loading a reader. Where each part runs:
+ * - `id`, the URL rules, `facts`, `tap` and `demo` run wherever they are asked;
+ * - `worker()` loads the worker side (worker.ts), in the background service worker and the CLI;
+ * - the page side (content.ts) is not here: only the platform's content script imports it.
+ * The MAIN-world tap imports no platform; wxt.config.ts writes every `tap` into its bundle.
+ */
+export interface PlatformDefinition<
+  Id extends string = Platform,
+  Facts extends PlatformFacts = PlatformFacts,
+> extends PlatformUrlRules<Id> {
+  /** Its name, words, engagement strategy, benchmarks and rate-card rows (its facts.ts). */
+  facts: Facts;
+  /** The API responses the tap may copy on its domains (its tap.ts). */
+  tap: PlatformTap;
+  /** The routes of its demo pages (its demo.ts). */
+  demo: readonly DemoRoute[];
+  /** Loads its worker side (worker.ts): `() => import('./worker')`. */
+  worker(): Promise<PlatformWorker>;
+}

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFiling, createHandlers } from '@/lib/background/handlers';
 import { PageReader } from '@/lib/background/page-reader';
-import { platformForUrl } from '@/lib/platforms';
+import { loadWorkers } from '@/lib/platforms';
 import { TabRecords, type SessionArea } from '@/lib/background/tab-records';
 import { getCreator } from '@/lib/db/creators';
 import { ScoutDb } from '@/lib/db/database';
@@ -9,6 +9,9 @@ import type { Handlers, SenderInfo } from '@/lib/messaging/server';
 import type { PageState, Reply } from '@/lib/messaging/protocol';
 import type { ProfileSnapshot } from '@/lib/model';
 import { DEFAULT_RATE_CARD } from '@/lib/metrics/rates';
+
+/** Every platform's worker side, as the background loads them. */
+const WORKERS = await loadWorkers();
 
 const rateCard = async () => DEFAULT_RATE_CARD;
 
@@ -76,7 +79,7 @@ beforeEach(() => {
     tabs,
     now: () => NOW,
     rateCard,
-    reader: new PageReader(platformForUrl),
+    reader: new PageReader(WORKERS),
     resendTab: async (tabId) => {
       if (!contentAnswers) throw new Error('Could not establish connection.');
       resent.push(tabId);
@@ -390,7 +393,7 @@ describe('TabRecords', () => {
       tabs: restarted,
       now: () => NOW,
       rateCard,
-      reader: new PageReader(platformForUrl),
+      reader: new PageReader(WORKERS),
     });
     expect(data(await again['creator/for-tab']({}, sidebar(7))).creator?.key).toBe('tiktok:jane');
   });

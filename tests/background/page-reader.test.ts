@@ -1,9 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { bodyRejections, PageReader, type PageRead } from '@/lib/background/page-reader';
-import { platformForUrl } from '@/lib/platforms';
-import { tiktok } from '@/lib/platforms/tiktok';
+import { loadWorkers } from '@/lib/platforms';
 import type { PageMaterial } from '@/lib/platforms/types';
-import { NOW, OWN_TIKTOK, parseDoc, readText } from '../platforms/tiktok/load';
+import { NOW, OWN_TIKTOK, parseDoc, readText, tiktok } from '../platforms/tiktok/load';
+
+/** Every platform's worker side, as the background loads them. */
+const WORKERS = await loadWorkers();
 
 // What the background does with what TikTok's content script sends: the document's material and
 // the page's own API bodies as text, read and merged here into the page's answer.
@@ -54,7 +56,7 @@ const plain = (outcome: ReturnType<PageReader['read']>) => {
 
 describe('PageReader', () => {
   it('reads the document material into the same snapshot the page-side reader gives', () => {
-    const reader = new PageReader(platformForUrl);
+    const reader = new PageReader(WORKERS);
     const snapshot = snapshotOf(reader.read(7, message(), NOW));
     const direct = tiktok.extract({
       doc: parseDoc(readText(OWN_TIKTOK, 'profile-universal-2025.html')),
@@ -66,7 +68,7 @@ describe('PageReader', () => {
   });
 
   it('merges a later body with what it already holds, and says when the document named the creator', () => {
-    const reader = new PageReader(platformForUrl);
+    const reader = new PageReader(WORKERS);
     const first = readAndFile(reader, 7, message());
     expect(first).toMatchObject({ resend: false, docDone: true });
     const before = snapshotOf(first).recentPosts.length;
@@ -87,7 +89,7 @@ describe('PageReader', () => {
   });
 
   it('asks for everything again when it does not hold what the content script assumes', () => {
-    const reader = new PageReader(platformForUrl);
+    const reader = new PageReader(WORKERS);
     const body = { seq: 3, url: ITEM_LIST, text: itemList };
     // A restarted worker holds nothing for the tab.
     expect(reader.read(7, message({ full: false, since: 2, bodies: [body] }), NOW)).toEqual({
@@ -109,14 +111,14 @@ describe('PageReader', () => {
   });
 
   it('gives no new answer for an unchanged re-read of the same visit once the answer is filed', () => {
-    const reader = new PageReader(platformForUrl);
+    const reader = new PageReader(WORKERS);
     expect(readAndFile(reader, 7, message())).toMatchObject({ resend: false });
     const again = reader.read(7, message({ full: false }), NOW + 5_000);
     expect(plain(again)).toEqual({ resend: false, result: null, docDone: true, hasPosts: true });
   });
 
   it('gives the same answer again while the last one was not filed (its filing failed)', () => {
-    const reader = new PageReader(platformForUrl);
+    const reader = new PageReader(WORKERS);
     const first = snapshotOf(reader.read(7, message(), NOW));
     // Not filed: the storage refused it. The re-read must be filed, not skipped as unchanged.
     const again = reader.read(7, message({ full: false }), NOW + 5_000);
@@ -128,13 +130,13 @@ describe('PageReader', () => {
   });
 
   it('forgets what was filed when the content script starts afresh (a full message)', () => {
-    const reader = new PageReader(platformForUrl);
+    const reader = new PageReader(WORKERS);
     readAndFile(reader, 7, message());
     expect(snapshotOf(reader.read(7, message(), NOW + 1_000)).handle).toBe('nadia.draws');
   });
 
   it('keeps tabs apart', () => {
-    const reader = new PageReader(platformForUrl);
+    const reader = new PageReader(WORKERS);
     reader.read(7, message({ bodies: [{ seq: 1, url: ITEM_LIST, text: itemList }] }), NOW);
     const other = snapshotOf(reader.read(8, message(), NOW));
     const withBody = snapshotOf(
@@ -145,7 +147,7 @@ describe('PageReader', () => {
 
   it('counts a body that is not JSON, and reads nothing from it', () => {
     const debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
-    const reader = new PageReader(platformForUrl);
+    const reader = new PageReader(WORKERS);
     const rejected = bodyRejections['not-json'];
     const before = snapshotOf(readAndFile(reader, 7, message()));
     const outcome = reader.read(
@@ -165,7 +167,7 @@ describe('PageReader', () => {
   });
 
   it('ignores a body from another site', () => {
-    const reader = new PageReader(platformForUrl);
+    const reader = new PageReader(WORKERS);
     const base = snapshotOf(readAndFile(reader, 7, message()));
     const outcome = reader.read(
       7,
@@ -181,7 +183,7 @@ describe('PageReader', () => {
   });
 
   it('answers a login wall with its problem', () => {
-    const reader = new PageReader(platformForUrl);
+    const reader = new PageReader(WORKERS);
     const outcome = reader.read(7, message({ doc: material('login-wall.html') }), NOW);
     expect(outcome).toMatchObject({
       resend: false,

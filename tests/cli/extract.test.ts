@@ -154,12 +154,16 @@ describe('scout extract on TikTok files', () => {
     expectRefusal(run, 'cut.json: not valid JSON (cut short?)');
   });
 
-  it('dispatches through the registry: another platform answers for its own URLs', () => {
+  it('dispatches through the registry: another platform answers for its own URLs', async () => {
     const page = [{ path: 'p.html', text: '<html><body><p>nothing</p></body></html>' }];
     const now = Date.UTC(2026, 0, 1);
-    const instagram = extractFiles(page, { url: 'https://www.instagram.com/lena.trails/' }, now);
+    const instagram = await extractFiles(
+      page,
+      { url: 'https://www.instagram.com/lena.trails/' },
+      now,
+    );
     expect(instagram.ok ? instagram.snapshot.platform : instagram.reason).not.toMatch(/tiktok/i);
-    const feed = extractFiles(page, { url: 'https://www.instagram.com/explore/' }, now);
+    const feed = await extractFiles(page, { url: 'https://www.instagram.com/explore/' }, now);
     expect(feed).toMatchObject({ ok: false, reason: 'not an Instagram creator page' });
   });
 });

@@ -13,8 +13,16 @@ import { settlePage } from '@/lib/extract/settle';
 import type { SenderInfo } from '@/lib/messaging/server';
 import { DEFAULT_RATE_CARD } from '@/lib/metrics/rates';
 import type { ProfileSnapshot } from '@/lib/model';
-import { platformForUrl } from '@/lib/platforms';
+import { loadWorkers, platformForUrl } from '@/lib/platforms';
 import type { PageMatch } from '@/lib/platforms/types';
+import { instagram } from '../platforms/instagram/load';
+import { linkedin } from '../platforms/linkedin/load';
+import { tiktok } from '../platforms/tiktok/load';
+
+/** Every platform's worker side, as the background loads them. */
+const WORKERS = await loadWorkers();
+/** Each platform's collector, as its content script runs it. */
+const COLLECTORS = { tiktok, instagram, linkedin };
 
 // The one authorship rule (lib/extract/authorship.ts): who a page's creator is, and when the
 // background files a page under them.
@@ -268,14 +276,14 @@ describe('a page whose own script fetched a body about another creator, through 
 
   async function visit(url: string, html: string, bodies: [string, string][]) {
     const page = new URL(url);
-    const platform = platformForUrl(page)!;
+    const platform = COLLECTORS[platformForUrl(page)!.id];
     const doc = parseHTML(html).document as unknown as Document;
     const handlers = createHandlers({
       db,
       tabs,
       now: () => NOW,
       rateCard,
-      reader: new PageReader(platformForUrl),
+      reader: new PageReader(WORKERS),
     });
     const message: PageRead = {
       url,
@@ -283,7 +291,7 @@ describe('a page whose own script fetched a body about another creator, through 
       session: 's1',
       full: true,
       since: 0,
-      doc: platform.collectDocument!(doc, page, NOW),
+      doc: platform.collectDocument(doc, page, NOW),
       bodies: bodies.map(([request, text], i) => ({ seq: i + 1, url: request, text })),
     };
     await handlers['page/read'](message, content(7, url));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeEngagement } from '@/lib/metrics';
 import { EngagementSchema } from '@/lib/model';
 import type { PlatformFacts } from '@/lib/platforms/facts';
-import { platformFacts } from '@/lib/platforms/facts-registry';
+import { platformFacts } from '@/lib/platforms';
 import { CAPTURED, DAY, HOUR, feedAtRates, post, posts, snapshot, videosAtRates } from './builders';
 
 describe('TikTok: (likes + comments + shares) / views, median over the videos', () => {

@@ -7,7 +7,7 @@ import { instagramUrls } from './url';
  * What an Instagram document carries, gathered on the host page: the embedded JSON as text, and
  * the readings only the DOM gives (meta description, profile header, login wall). It runs in the
  * content script, on the page's main thread, so it only reads the DOM and copies strings: no
- * `JSON.parse`, no bracket scanning, no mapping. The texts are read by `readInstagramMaterial`.
+ * `JSON.parse`, no bracket scanning, no mapping. The texts are read by `readMaterial` (worker.ts).
  * This module and its imports ship in the content script; the JSON readers stay out of it.
  */
 

@@ -1,27 +1,17 @@
 import type { PlatformDefinition } from '../types';
-import { collectInstagramDocument } from './collect';
-import {
-  extractInstagram,
-  readInstagramDocument,
-  readInstagramMaterial,
-  settleInstagram,
-} from './extract';
+import { instagramDemo } from './demo';
 import { instagramFacts } from './facts';
-import { readInstagramBody } from './read-body';
 import { instagramTap } from './tap';
 import { instagramUrls } from './url';
 
-export const instagram: PlatformDefinition = {
+/**
+ * Instagram as the registry lists it: URL rules, facts, tap rules and demo pages, all light; its
+ * readers load with `worker()` in the background.
+ */
+export const instagram: PlatformDefinition<'instagram', typeof instagramFacts> = {
   ...instagramUrls,
-  name: instagramFacts.name,
   facts: instagramFacts,
   tap: instagramTap,
-  extract: extractInstagram,
-  readBody: readInstagramBody,
-  readDocument: readInstagramDocument,
-  collectDocument: collectInstagramDocument,
-  readMaterial: readInstagramMaterial,
-  settle: settleInstagram,
+  demo: instagramDemo,
+  worker: () => import('./worker'),
 };
-
-export { readInstagramBody } from './read-body';

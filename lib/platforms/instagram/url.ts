@@ -60,7 +60,7 @@ export const INSTAGRAM_RESERVED = new Set([
 /** Profile tabs that still show the profile's header. */
 const PROFILE_TABS = new Set(['reels', 'tagged', 'saved', 'followers', 'following', 'guides']);
 
-export const instagramUrls: PlatformUrlRules = {
+export const instagramUrls: PlatformUrlRules<'instagram'> = {
   id: 'instagram',
   matches: ['https://*.instagram.com/*'],
   ownsHost: (hostname) => isHostOf(hostname, 'instagram.com'),

@@ -6,10 +6,10 @@ import { linkedinUrls } from './url';
 
 /**
  * What a LinkedIn document carries, gathered on the page: its JSON-LD and the logged-in app's
- * Voyager `<code>` blocks as text (read by `readLinkedinMaterial`), and the readings only the DOM
- * gives, in `readLinkedinDocument`'s order: the meta summary, the top card (profile and company
- * pages), the post cards, a login wall (not for `scope: 'texts'`). DOM reads and string copies
- * only: no JSON is parsed here.
+ * Voyager `<code>` blocks as text (read by `readMaterial` in worker.ts), and the readings only
+ * the DOM gives, in the order `readMaterial` trusts them: the meta summary, the top card (profile
+ * and company pages), the post cards, a login wall (not for `scope: 'texts'`). DOM reads and
+ * string copies only: no JSON is parsed here.
  * Never throws: a step that fails leaves what the others gathered.
  */
 export function collectLinkedinDocument(

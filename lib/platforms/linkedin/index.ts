@@ -1,25 +1,17 @@
 import type { PlatformDefinition } from '../types';
-import { collectLinkedinDocument } from './collect';
-import {
-  extractLinkedin,
-  readLinkedinBody,
-  readLinkedinDocument,
-  readLinkedinMaterial,
-  settleLinkedin,
-} from './extract';
+import { linkedinDemo } from './demo';
 import { linkedinFacts } from './facts';
 import { linkedinTap } from './tap';
 import { linkedinUrls } from './url';
 
-export const linkedin: PlatformDefinition = {
+/**
+ * LinkedIn as the registry lists it: URL rules, facts, tap rules and demo pages, all light; its
+ * readers load with `worker()` in the background. Companies are `company/<slug>` handles.
+ */
+export const linkedin: PlatformDefinition<'linkedin', typeof linkedinFacts> = {
   ...linkedinUrls,
-  name: linkedinFacts.name,
   facts: linkedinFacts,
   tap: linkedinTap,
-  extract: extractLinkedin,
-  readBody: readLinkedinBody,
-  readDocument: readLinkedinDocument,
-  collectDocument: collectLinkedinDocument,
-  readMaterial: readLinkedinMaterial,
-  settle: settleLinkedin,
+  demo: linkedinDemo,
+  worker: () => import('./worker'),
 };

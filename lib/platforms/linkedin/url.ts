@@ -14,7 +14,7 @@ function slug(segment: string | undefined, pattern = SLUG): string | null {
   return decoded && pattern.test(decoded) ? decoded.toLowerCase() : null;
 }
 
-export const linkedinUrls: PlatformUrlRules = {
+export const linkedinUrls: PlatformUrlRules<'linkedin'> = {
   id: 'linkedin',
   matches: ['https://*.linkedin.com/*'],
   ownsHost: (hostname) => isHostOf(hostname, 'linkedin.com'),

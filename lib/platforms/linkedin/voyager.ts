@@ -126,7 +126,7 @@ export function readVoyager(json: unknown, url: URL, source: string, now: number
  * attributes its post to that actor; an update with a header ("X reposted this", "X commented on
  * this") or resharing another update is not its actor's own post in the creator's list, so it is
  * left unattributed. Unattributed counts go in one handle-less reading: they join a post only
- * where another payload already made that post the creator's (settleLinkedin).
+ * where another payload already made that post the creator's (`settle` in worker.ts).
  */
 function readPosts(
   entities: readonly Entity[],

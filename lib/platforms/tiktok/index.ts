@@ -1,23 +1,17 @@
 import type { PlatformDefinition } from '../types';
-import { collectTiktokDocument } from './collect';
-import { extractTiktok, readTiktokDocument, readTiktokMaterial, settleTiktok } from './extract';
+import { tiktokDemo } from './demo';
 import { tiktokFacts } from './facts';
-import { readTiktokBody } from './read-body';
 import { tiktokTap } from './tap';
 import { tiktokUrls } from './url';
 
-/** TikTok: URL rules, and readers for its pages and the API bodies it fetches. */
-export const tiktok: PlatformDefinition = {
+/**
+ * TikTok as the registry lists it: URL rules, facts, tap rules and demo pages, all light; its
+ * readers load with `worker()` in the background. Every post is a video.
+ */
+export const tiktok: PlatformDefinition<'tiktok', typeof tiktokFacts> = {
   ...tiktokUrls,
-  name: tiktokFacts.name,
   facts: tiktokFacts,
   tap: tiktokTap,
-  extract: extractTiktok,
-  readBody: readTiktokBody,
-  readDocument: readTiktokDocument,
-  collectDocument: collectTiktokDocument,
-  readMaterial: readTiktokMaterial,
-  settle: settleTiktok,
+  demo: tiktokDemo,
+  worker: () => import('./worker'),
 };
-
-export { readTiktokBody } from './read-body';

@@ -5,7 +5,7 @@ import { isHostOf, pathSegments } from '../url-helpers';
 const HANDLE = /^@([A-Za-z0-9._]{1,64})$/;
 const ID = /^\d{5,25}$/;
 
-export const tiktokUrls: PlatformUrlRules = {
+export const tiktokUrls: PlatformUrlRules<'tiktok'> = {
   id: 'tiktok',
   matches: ['https://*.tiktok.com/*'],
   ownsHost: (hostname) => isHostOf(hostname, 'tiktok.com'),

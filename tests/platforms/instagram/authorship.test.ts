@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mayFile } from '../../../lib/extract/authorship';
 import type { ProfileSnapshot } from '../../../lib/model';
-import { instagram } from '../../../lib/platforms/instagram';
 import type { ExtractResult } from '../../../lib/platforms/types';
-import { extractTexts, IG, NOW, OWN_INSTAGRAM, parseDoc, readText } from './load';
+import { extractTexts, IG, instagram, NOW, OWN_INSTAGRAM, parseDoc, readText } from './load';
 
 // Whose page an Instagram page is (lib/extract/authorship.ts), on Scout's own invented pages and
 // bodies: a body about someone else never becomes the page's creator, a collab's other owner never

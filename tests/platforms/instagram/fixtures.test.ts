@@ -3,9 +3,17 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProfileSnapshotSchema, type ProfileSnapshot } from '../../../lib/model';
 import { parseJson } from '../../../lib/parsing/json-islands';
-import { instagram } from '../../../lib/platforms/instagram';
 import type { ExtractResult } from '../../../lib/platforms/types';
-import { extractTexts, IG, NOW, OWN_INSTAGRAM, parseDoc, readingsOf, readText } from './load';
+import {
+  extractTexts,
+  IG,
+  instagram,
+  NOW,
+  OWN_INSTAGRAM,
+  parseDoc,
+  readingsOf,
+  readText,
+} from './load';
 
 // Scout's own Instagram fixtures (tests/fixtures/instagram): the shapes of the real formats
 // (NOTES-tiktok-instagram.md §2), with invented people and numbers.

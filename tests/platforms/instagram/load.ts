@@ -3,8 +3,14 @@ import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Reading } from '../../../lib/extract/reading';
 import { parseJsonDocuments } from '../../../lib/parsing/json-documents';
-import { instagram } from '../../../lib/platforms/instagram';
+import { content } from '../../../lib/platforms/instagram/content';
+import { instagram as definition } from '../../../lib/platforms/instagram';
+import * as worker from '../../../lib/platforms/instagram/worker';
 import type { ExtractResult } from '../../../lib/platforms/types';
+import { offline } from '../offline';
+
+/** Instagram's parts as one reader of saved pages (tests/platforms/offline.ts). */
+export const instagram = offline(definition, content, worker);
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 

@@ -1,11 +1,19 @@
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_ISLAND_CHARS } from '../../../lib/parsing/json-islands';
-import { instagram } from '../../../lib/platforms/instagram';
-import { instagramPage } from '../../../lib/platforms/instagram/page';
+import { content as instagramPage } from '../../../lib/platforms/instagram/content';
 import { instagramUrls } from '../../../lib/platforms/instagram/url';
 import type { PageMaterial } from '../../../lib/platforms/types';
-import { fixtureFiles, IG, NOW, OWN_INSTAGRAM, parseDoc, readText, SHARED_INSTAGRAM } from './load';
+import {
+  fixtureFiles,
+  IG,
+  instagram,
+  NOW,
+  OWN_INSTAGRAM,
+  parseDoc,
+  readText,
+  SHARED_INSTAGRAM,
+} from './load';
 import { describeCaptures } from '../../captures';
 
 // The document split in two: the content script collects a page's material (DOM readings and the

@@ -4,7 +4,6 @@ import { readingsAbout } from '../../../lib/extract/merge';
 import type { Reading } from '../../../lib/extract/reading';
 import { ProfileSnapshotSchema, type ProfileSnapshot } from '../../../lib/model';
 import { parseJsonDocuments } from '../../../lib/parsing/json-documents';
-import { instagram } from '../../../lib/platforms/instagram';
 import type { ExtractResult } from '../../../lib/platforms/types';
 import { INSTAGRAM_SOURCES } from '../../../lib/platforms/instagram/sources';
 import {
@@ -26,6 +25,7 @@ import {
   extractTexts,
   fixtureFiles,
   IG,
+  instagram,
   OWN_INSTAGRAM,
   parseDoc,
   readingsOf,

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mayFile } from '../../../lib/extract/authorship';
 import type { ProfileSnapshot } from '../../../lib/model';
-import { linkedin } from '../../../lib/platforms/linkedin';
 import type { ExtractResult } from '../../../lib/platforms/types';
-import { extractTexts, OWN_LINKEDIN, OWN_NOW, readingsOf, readText } from './load';
+import { extractTexts, linkedin, OWN_LINKEDIN, OWN_NOW, readingsOf, readText } from './load';
 
 // Whose page a LinkedIn page is (lib/extract/authorship.ts), on Scout's own invented pages and
 // bodies: a reshared account's numbers are never the resharer's, and a body that gives the page's

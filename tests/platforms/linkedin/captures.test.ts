@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ProfileSnapshotSchema } from '../../../lib/model';
-import { linkedin } from '../../../lib/platforms/linkedin';
 import { pageLocale, readCard } from '../../../lib/platforms/linkedin/dom';
 import { relativeTime, timeFromId } from '../../../lib/platforms/linkedin/text';
 import type { ExtractResult } from '../../../lib/platforms/types';
 import {
   extractTexts,
   fixtureFiles,
+  linkedin,
   NOW,
   OWN_LINKEDIN,
   parseDoc,

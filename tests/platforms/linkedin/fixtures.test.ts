@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ProfileSnapshotSchema, type ProfileSnapshot } from '../../../lib/model';
-import { linkedin } from '../../../lib/platforms/linkedin';
 import { readCard } from '../../../lib/platforms/linkedin/dom';
 import type { ExtractResult } from '../../../lib/platforms/types';
-import { extractTexts, OWN_LINKEDIN, OWN_NOW, parseDoc, readingsOf, readText } from './load';
+import {
+  extractTexts,
+  linkedin,
+  OWN_LINKEDIN,
+  OWN_NOW,
+  parseDoc,
+  readingsOf,
+  readText,
+} from './load';
 
 // Scout's own invented LinkedIn pages and bodies (tests/fixtures/linkedin), one per format and
 // trap the issue names. Their clock is OWN_NOW (2025-06-14T12:00Z).

@@ -3,8 +3,14 @@ import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Reading } from '../../../lib/extract/reading';
 import { parseJson } from '../../../lib/parsing/json-islands';
-import { linkedin } from '../../../lib/platforms/linkedin';
+import { content } from '../../../lib/platforms/linkedin/content';
+import { linkedin as definition } from '../../../lib/platforms/linkedin';
+import * as worker from '../../../lib/platforms/linkedin/worker';
 import type { ExtractResult } from '../../../lib/platforms/types';
+import { offline } from '../offline';
+
+/** LinkedIn's parts as one reader of saved pages (tests/platforms/offline.ts). */
+export const linkedin = offline(definition, content, worker);
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 

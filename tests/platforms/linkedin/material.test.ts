@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { collectIslandTexts } from '../../../lib/parsing/json-islands';
-import { linkedin } from '../../../lib/platforms/linkedin';
-import { linkedinPage } from '../../../lib/platforms/linkedin/page';
+import { content as linkedinPage } from '../../../lib/platforms/linkedin/content';
 import type { PageMaterial } from '../../../lib/platforms/types';
 import {
   fixtureFiles,
+  linkedin,
   NOW,
   OWN_LINKEDIN,
   OWN_NOW,
@@ -317,7 +317,7 @@ function runtimeImports(entry: string): Set<string> {
   return seen;
 }
 
-describe('the content script entry (page.ts)', () => {
+describe('the content script entry (content.ts)', () => {
   const LIB = resolve(import.meta.dirname, '../../../lib');
 
   it('is the URL rules and the collector', () => {
@@ -327,14 +327,14 @@ describe('the content script entry (page.ts)', () => {
   });
 
   it('imports no JSON reader', () => {
-    const files = [...runtimeImports(resolve(LIB, 'platforms/linkedin/page.ts'))].map((f) =>
+    const files = [...runtimeImports(resolve(LIB, 'platforms/linkedin/content.ts'))].map((f) =>
       f.slice(LIB.length + 1),
     );
     expect(files).toContain('platforms/linkedin/collect.ts');
     for (const reader of [
       'platforms/linkedin/voyager.ts',
       'platforms/linkedin/json-ld.ts',
-      'platforms/linkedin/extract.ts',
+      'platforms/linkedin/worker.ts',
       'extract/lenient.ts',
     ]) {
       expect(files).not.toContain(reader);

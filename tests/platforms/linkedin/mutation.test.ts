@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readingsAbout } from '../../../lib/extract/merge';
 import type { Reading } from '../../../lib/extract/reading';
 import { ProfileSnapshotSchema, type ProfileSnapshot } from '../../../lib/model';
-import { linkedin } from '../../../lib/platforms/linkedin';
 import {
   extractTexts,
   fixtureFiles,
+  linkedin,
   NOW,
   OWN_LINKEDIN,
   OWN_NOW,

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mayFile } from '../../../lib/extract/authorship';
 import type { ProfileSnapshot } from '../../../lib/model';
-import { tiktok } from '../../../lib/platforms/tiktok';
 import type { ExtractResult } from '../../../lib/platforms/types';
-import { extractTexts, NOW, OWN_TIKTOK, parseDoc, readText } from './load';
+import { extractTexts, NOW, OWN_TIKTOK, parseDoc, readText, tiktok } from './load';
 
 // Whose page a TikTok page is (lib/extract/authorship.ts), on Scout's own invented pages and
 // bodies: a body about someone else never becomes the page's creator, and counts stay with the

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tiktok } from '../../../lib/platforms/tiktok';
-import { extractTexts, NOW, OWN_TIKTOK, parseDoc, readText } from './load';
+import { extractTexts, NOW, OWN_TIKTOK, parseDoc, readText, tiktok } from './load';
 
 // Scout's own pages and bodies (tests/fixtures/tiktok): invented people in the shapes of the real
 // formats (NOTES-tiktok-instagram.md §1.1), one per situation a user can meet.

@@ -3,8 +3,14 @@ import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { Reading } from '../../../lib/extract/reading';
 import { parseJson } from '../../../lib/parsing/json-islands';
-import { tiktok } from '../../../lib/platforms/tiktok';
+import { content } from '../../../lib/platforms/tiktok/content';
+import { tiktok as definition } from '../../../lib/platforms/tiktok';
+import * as worker from '../../../lib/platforms/tiktok/worker';
 import type { ExtractResult } from '../../../lib/platforms/types';
+import { offline } from '../offline';
+
+/** TikTok's parts as one reader of saved pages (tests/platforms/offline.ts). */
+export const tiktok = offline(definition, content, worker);
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 

@@ -1,14 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
-import { tiktok } from '../../../lib/platforms/tiktok';
-import { tiktokPage } from '../../../lib/platforms/tiktok/page';
+import { content as tiktokPage } from '../../../lib/platforms/tiktok/content';
 import {
   fixtureFiles,
+  guessProfileUrl,
   NOW,
   OWN_TIKTOK,
   parseDoc,
   readText,
   SHARED_TIKTOK,
-  guessProfileUrl,
+  tiktok,
 } from './load';
 
 // A document's material: what TikTok's content script gathers on the page (DOM readings, the

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { readingsAbout } from '../../../lib/extract/merge';
 import type { Reading } from '../../../lib/extract/reading';
 import { ProfileSnapshotSchema, type ProfileSnapshot } from '../../../lib/model';
-import { tiktok } from '../../../lib/platforms/tiktok';
 import {
   extractTexts,
   fixtureFiles,
@@ -12,6 +11,7 @@ import {
   readingsOf,
   readText,
   SHARED_TIKTOK,
+  tiktok,
 } from './load';
 import { TIKTOK_SOURCES } from '../../../lib/platforms/tiktok/sources';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readTiktokBody } from '../../../lib/platforms/tiktok';
+import { readTiktokBody } from '../../../lib/platforms/tiktok/read-body';
 import { idString, toCount } from '../../../lib/extract/values';
 import {
   numericStat,

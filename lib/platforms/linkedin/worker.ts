@@ -1,9 +1,12 @@
+/**
+ * LinkedIn's worker side (`PlatformWorker`): what runs in the background service worker and the
+ * CLI. Its content script only collects the material these read.
+ */
 import { isRecord } from '../../extract/lenient';
 import { newReading, withOrigin, type Reading } from '../../extract/reading';
 import { settlePage } from '../../extract/settle';
 import type { ProfileCountField } from '../../model/snapshot';
-import type { ExtractInput, ExtractResult, PageKind, PageMaterial } from '../types';
-import { collectLinkedinDocument } from './collect';
+import type { ExtractResult, PageKind, PageMaterial, SettleInput } from '../types';
 import { readJsonLdTexts } from './json-ld';
 import { LINKEDIN_SOURCES, type MaterialText } from './sources';
 import { linkedinUrls } from './url';
@@ -16,23 +19,15 @@ const EXPECTED: Partial<Record<PageKind, readonly ProfileCountField[]>> = {
 const FOLLOWERS_ONLY: readonly ProfileCountField[] = ['followers'];
 
 /**
- * Everything a LinkedIn document says, in order of trust: JSON-LD, the Voyager responses the
- * logged-in app embeds, the meta summary, then the visible page (the top card on profile and
- * company pages; post cards on every page), then a login wall. Readings about other accounts (the
- * viewer, people a post mentions, authors of posts the creator only reposted) are kept here and
- * discarded when merging. The document's material, read: the same path as a content script's
- * material read in the background. Pure; never throws.
+ * What a LinkedIn document says, in order of trust: JSON-LD, the Voyager responses the logged-in
+ * app embeds, the meta summary, then the visible page (the top card on profile and company pages;
+ * post cards on every page), then a login wall. Readings about other accounts (the viewer, people
+ * a post mentions, authors of posts the creator only reposted) are kept here and discarded when
+ * merging. The material (`collectLinkedinDocument`) has its JSON-LD texts and Voyager `<code>`
+ * blocks parsed and read, then the readings made on the page. The material may come from a
+ * content script: texts that are not strings are skipped, and nothing in it makes this throw.
  */
-export function readLinkedinDocument(doc: Document, url: URL, now: number): Reading[] {
-  return readLinkedinMaterial(collectLinkedinDocument(doc, url, now), url, now);
-}
-
-/**
- * What a document's material (`collectLinkedinDocument`) says: its JSON-LD texts and its Voyager
- * `<code>` blocks, parsed and read, then the readings made on the page. The material may come from
- * a content script: texts that are not strings are skipped, and nothing in it makes this throw.
- */
-export function readLinkedinMaterial(material: PageMaterial, _url: URL, now: number): Reading[] {
+export function readMaterial(material: PageMaterial, _url: URL, now: number): Reading[] {
   const readings: Reading[] = [];
   const texts = isRecord(material) && Array.isArray(material.texts) ? material.texts : [];
   const valid = texts.filter(isMaterialText);
@@ -65,7 +60,7 @@ function isMaterialText(t: unknown): t is MaterialText {
  * its `data` / `included` shape; `url` is the request it answered (the page URL when unknown).
  * Unknown shapes give []. Pure; never throws.
  */
-export function readLinkedinBody(json: unknown, url: URL, now: number): Reading[] {
+export function readBody(json: unknown, url: URL, now: number): Reading[] {
   try {
     return withOrigin(readVoyager(json, url, LINKEDIN_SOURCES.voyager, now), 'body');
   } catch {
@@ -82,7 +77,7 @@ export function readLinkedinBody(json: unknown, url: URL, now: number): Reading[
  * SocialActivityCounts) join posts another payload made the creator's; nothing else without an
  * author is taken.
  */
-export function settleLinkedin(readings: readonly Reading[], input: ExtractInput): ExtractResult {
+export function settle(readings: readonly Reading[], input: SettleInput): ExtractResult {
   const page = linkedinUrls.match(input.url);
   if (!page) return { ok: false, problem: 'not-creator', reason: 'not a LinkedIn creator page' };
   return settlePage(page, readings, input.now, {
@@ -106,13 +101,4 @@ function adoptCounts(handle: string, readings: readonly Reading[]): Reading[] {
     if (posts.length) adopted.push({ ...newReading(r.source, { handle }), posts });
   }
   return adopted;
-}
-
-/** `linkedin.extract`: the document and any bodies the page received, merged into one answer. */
-export function extractLinkedin(input: ExtractInput): ExtractResult {
-  const readings = input.doc ? readLinkedinDocument(input.doc, input.url, input.now) : [];
-  for (const body of input.bodies ?? []) {
-    readings.push(...readLinkedinBody(body.json, body.url, input.now));
-  }
-  return settleLinkedin(readings, input);
 }

@@ -1,12 +1,18 @@
+/**
+ * Instagram's worker side (`PlatformWorker`): what runs in the background service worker and the
+ * CLI. Its content script only collects the material these read.
+ */
 import { isRecord } from '../../extract/lenient';
 import { withOrigin, type Reading } from '../../extract/reading';
 import { settlePage } from '../../extract/settle';
 import { parseJson, readIslandTexts, type IslandText } from '../../parsing/json-islands';
-import type { ExtractInput, ExtractResult, PageMaterial } from '../types';
-import { collectInstagramDocument, INSTAGRAM_TEXTS } from './collect';
+import type { ExtractResult, PageMaterial, SettleInput } from '../types';
+import { INSTAGRAM_TEXTS } from './collect';
 import { readJsonLd } from './meta';
-import { INSTAGRAM_SOURCES, readInstagramBody, readInstagramJson } from './read-body';
+import { INSTAGRAM_SOURCES, readInstagramJson } from './read-body';
 import { instagramUrls } from './url';
+
+export { readInstagramBody as readBody } from './read-body';
 
 /** The counts an Instagram profile shows; the ones a page lacks are reported as missing. */
 const EXPECTED = ['followers', 'following', 'posts'] as const;
@@ -17,22 +23,14 @@ const MAX_VISITS = 50_000;
 const ISLAND_KINDS = new Set<string>(['json-script', 'ld-json', 'script']);
 
 /**
- * Everything an Instagram document says, in order of trust: embedded JSON (`window._sharedData`,
+ * What an Instagram document says, in order of trust: embedded JSON (`window._sharedData`,
  * `__additionalDataLoaded(…)`, preloaded GraphQL results), JSON-LD, the meta description, the
  * header, then a login wall. Readings about other accounts are kept here and discarded when
- * merging. It is `readInstagramMaterial` over `collectInstagramDocument`, the split the content
- * script and the background make. Pure; never throws.
+ * merging. The material (`collectInstagramDocument`) has its texts parsed and read in order, then
+ * the readings made on the page; a text that is not valid JSON, too large, or of a name this
+ * reader does not know reads as nothing. Pure; never throws.
  */
-export function readInstagramDocument(doc: Document, url: URL, now: number): Reading[] {
-  return readInstagramMaterial(collectInstagramDocument(doc, url, now), url);
-}
-
-/**
- * The readings in an Instagram page's material (`collectInstagramDocument`): its texts parsed and
- * read in order, then the readings made on the page. A text that is not valid JSON, too large, or
- * of a name this reader does not know reads as nothing. Pure; never throws.
- */
-export function readInstagramMaterial(material: PageMaterial, url: URL): Reading[] {
+export function readMaterial(material: PageMaterial, url: URL): Reading[] {
   const readings: Reading[] = [];
   const texts: unknown = isRecord(material) ? material.texts : undefined;
   for (const entry of Array.isArray(texts) ? texts : []) {
@@ -98,7 +96,7 @@ function readPageData(value: unknown, url: URL): Reading[] {
  * reading of the post agrees on (a body alone: read, but never filed in the background). A body
  * about another account carrying the same code stays that account's.
  */
-export function settleInstagram(readings: readonly Reading[], input: ExtractInput): ExtractResult {
+export function settle(readings: readonly Reading[], input: SettleInput): ExtractResult {
   const page = instagramUrls.match(input.url);
   if (!page) return { ok: false, problem: 'not-creator', reason: 'not an Instagram creator page' };
   return settlePage(page, readings, input.now, {
@@ -107,13 +105,4 @@ export function settleInstagram(readings: readonly Reading[], input: ExtractInpu
     expected: EXPECTED,
     ...(input.at === undefined ? {} : { capturedAt: input.at }),
   });
-}
-
-/** `instagram.extract`: the document and any bodies the page received, merged into one answer. */
-export function extractInstagram(input: ExtractInput): ExtractResult {
-  const readings = input.doc ? readInstagramDocument(input.doc, input.url, input.now) : [];
-  for (const body of input.bodies ?? []) {
-    readings.push(...readInstagramBody(body.json, body.url));
-  }
-  return settleInstagram(readings, input);
 }

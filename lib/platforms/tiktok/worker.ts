@@ -1,11 +1,17 @@
+/**
+ * TikTok's worker side (`PlatformWorker`): what runs in the background service worker and the CLI.
+ * Its content script only collects the material these read.
+ */
 import { withOrigin, type Reading } from '../../extract/reading';
 import { settlePage } from '../../extract/settle';
 import { readIslandTexts } from '../../parsing/json-islands';
-import type { ExtractInput, ExtractResult, PageMaterial } from '../types';
-import { collectTiktokDocument, TIKTOK_ISLANDS } from './collect';
-import { readTiktokBody, readTiktokJson } from './read-body';
+import type { ExtractResult, PageMaterial, SettleInput } from '../types';
+import { TIKTOK_ISLANDS } from './collect';
+import { readTiktokJson } from './read-body';
 import { TIKTOK_SOURCES } from './sources';
 import { tiktokUrls } from './url';
+
+export { readTiktokBody as readBody } from './read-body';
 
 /** Source ids of the embedded JSON carriers. */
 const ISLAND_SOURCES: Readonly<Record<(typeof TIKTOK_ISLANDS)[number], string>> = {
@@ -24,7 +30,7 @@ const EXPECTED = ['followers', 'following', 'likes', 'posts'] as const;
  * whatever the document order), then the meta description, the visible DOM and a login wall.
  * Readings about other accounts are kept here and discarded when merging. Pure; never throws.
  */
-export function readTiktokMaterial(material: PageMaterial, url: URL): Reading[] {
+export function readMaterial(material: PageMaterial, url: URL): Reading[] {
   const readings: Reading[] = [];
   try {
     const islands = readIslandTexts(material.texts, { names: ISLAND_NAMES });
@@ -41,11 +47,6 @@ export function readTiktokMaterial(material: PageMaterial, url: URL): Reading[] 
   return withOrigin([...readings, ...material.readings], 'document');
 }
 
-/** Everything a TikTok document says: its material, gathered and read in one go. */
-export function readTiktokDocument(doc: Document, url: URL, now: number): Reading[] {
-  return readTiktokMaterial(collectTiktokDocument(doc, url, now), url);
-}
-
 /**
  * The page's answer from readings gathered anywhere, under the authorship rule
  * (lib/extract/authorship.ts). A profile is the URL's handle. On a video page the author is the
@@ -55,7 +56,7 @@ export function readTiktokDocument(doc: Document, url: URL, now: number): Readin
  * a renamed account's old links keep the old handle), the document's author is taken only when
  * the document names one author for the video; a document that names two gives no creator.
  */
-export function settleTiktok(readings: readonly Reading[], input: ExtractInput): ExtractResult {
+export function settle(readings: readonly Reading[], input: SettleInput): ExtractResult {
   const page = tiktokUrls.match(input.url);
   if (!page?.handle) {
     return { ok: false, problem: 'not-creator', reason: 'not a TikTok creator page' };
@@ -66,13 +67,4 @@ export function settleTiktok(readings: readonly Reading[], input: ExtractInput):
     expected: EXPECTED,
     ...(input.at === undefined ? {} : { capturedAt: input.at }),
   });
-}
-
-/** `tiktok.extract`: the document and any bodies the page received, merged into one answer. */
-export function extractTiktok(input: ExtractInput): ExtractResult {
-  const readings = input.doc ? readTiktokDocument(input.doc, input.url, input.now) : [];
-  for (const body of input.bodies ?? []) {
-    readings.push(...readTiktokBody(body.json, body.url));
-  }
-  return settleTiktok(readings, input);
 }

@@ -1,0 +1,42 @@
+import type { DemoRoute } from '../types';
+
+/**
+ * TikTok's demo pages (tests/fixtures/pages/tiktok/, invented people): two creator profiles, the
+ * feed, the pages' app script and the API bodies it fetches for each creator.
+ */
+export const tiktokDemo: readonly DemoRoute[] = [
+  {
+    host: 'www.tiktok.com',
+    path: '/@mara.bakes',
+    file: 'tiktok/profile-mara-bakes.html',
+    creator: { platform: 'tiktok', handle: 'mara.bakes', name: 'Mara Bakes' },
+  },
+  {
+    host: 'www.tiktok.com',
+    path: '/@ravi.fixes.bikes',
+    file: 'tiktok/profile-ravi-fixes-bikes.html',
+    creator: { platform: 'tiktok', handle: 'ravi.fixes.bikes', name: 'Ravi Fixes Bikes' },
+  },
+  { host: 'www.tiktok.com', path: '/foryou', file: 'tiktok/feed.html' },
+  { host: 'www.tiktok.com', path: '/static/demo-app.js', file: 'tiktok/demo-app.js' },
+  ...[
+    ['mara.bakes', 'MS4wLjABAAAAdemoMaraBakesSecUid0000000000000000000000000000000'],
+    ['ravi.fixes.bikes', 'MS4wLjABAAAAdemoRaviFixesBikesSecUid000000000000000000000000000'],
+  ].flatMap(([handle, secUid]): DemoRoute[] => {
+    const name = handle!.replaceAll('.', '-');
+    return [
+      {
+        host: 'www.tiktok.com',
+        path: '/api/post/item_list/',
+        query: { secUid: secUid! },
+        file: `tiktok/api-item-list-${name}.json`,
+      },
+      {
+        host: 'www.tiktok.com',
+        path: '/api/user/detail/',
+        query: { uniqueId: handle! },
+        file: `tiktok/api-user-detail-${name}.json`,
+      },
+    ];
+  }),
+];
