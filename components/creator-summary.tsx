@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { currentNumbers } from '@/lib/export/rows';
 import { displayHandle, formatCount, PLATFORM_NAMES } from '@/lib/format';
+import { platformFacts } from '@/lib/platforms';
 import { capitalize, moneyRange } from './card/format';
 import { DELIVERABLE_LABELS, MAIN_DELIVERABLE, type RateCard } from '@/lib/metrics/rates';
 import type { CreatorRow } from '@/lib/model';
@@ -18,12 +19,20 @@ export function CreatorSummary({
 }) {
   const { snapshot } = creator;
   const { platform, handle, displayName, precision } = snapshot;
+  const { nouns, audienceFallback: fallback } = platformFacts(platform);
+  // Where the platform's audience count is missing, the count its facts name stands in.
   const audience =
-    platform === 'linkedin' &&
-    snapshot.followers === undefined &&
-    snapshot.connections !== undefined
-      ? { label: 'Connections', value: snapshot.connections, precision: precision.connections }
-      : { label: 'Followers', value: snapshot.followers, precision: precision.followers };
+    fallback && snapshot.followers === undefined && snapshot[fallback.field] !== undefined
+      ? {
+          label: capitalize(fallback.word),
+          value: snapshot[fallback.field],
+          precision: precision[fallback.field],
+        }
+      : {
+          label: capitalize(nouns.audience),
+          value: snapshot.followers,
+          precision: precision.followers,
+        };
   const rate = useMemo(
     () => (rateCard ? currentNumbers(creator, rateCard).rate : null),
     [creator, rateCard],
@@ -41,7 +50,7 @@ export function CreatorSummary({
           <dd>{formatCount(audience.value, audience.precision)}</dd>
         </div>
         <div className="stat">
-          <dt>{platform === 'tiktok' ? 'Videos' : 'Posts'}</dt>
+          <dt>{capitalize(nouns.post[1])}</dt>
           <dd>{formatCount(snapshot.posts, precision.posts)}</dd>
         </div>
         <div className="stat">

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { ScoutDb } from '@/lib/db/database';
 import { DEFAULT_LIST } from '@/lib/db/shortlists';
+import { platformNames, withArticle } from '@/lib/format';
 import type { Reply, RequestOf, ResponseOf } from '@/lib/messaging/protocol';
 import { describeSaveConflicts, useSaveDraft } from './card/save-menu';
 import { CreatorSummary } from './creator-summary';
@@ -178,7 +179,7 @@ export function PopupApp({ api, tabId }: { api: PopupApi; tabId: number | undefi
           <section role="status">
             <h2>No creator yet</h2>
             <p className="muted">
-              Open a TikTok, Instagram or LinkedIn creator page and Scout reads it.
+              {`Open ${withArticle(platformNames('or'))} creator page and Scout reads it.`}
             </p>
           </section>
         )

@@ -35,7 +35,7 @@ export interface SidebarApi {
    * script, which owns the iframe, shrinks it to the slim row when collapsed and docks it to `side`.
    */
   setLayout(layout: Pick<Layout, 'collapsed' | 'side'>): Promise<void>;
-  /** Adds `site` ("tiktok.com") to `layout.hiddenHosts`: the content script stops showing Scout there. */
+  /** Adds `site` ("example.com") to `layout.hiddenHosts`: the content script stops showing Scout there. */
   hideOnSite(site: string): Promise<void>;
   /** Calls back with the stored layout when it changes (another tab collapsed or moved the card). */
   onLayoutChanged(callback: (layout: Layout) => void): () => void;

@@ -110,8 +110,8 @@ export function shortDate(ms: number, reference: number): string {
   return format.format(ms);
 }
 
-/** "1 video", "17 videos" with the count in the user's locale. */
-export function plural(n: number, one: string, many: string): string {
+/** "1 video", "17 videos" with the count in the user's locale; `many` defaults to `one` + "s". */
+export function plural(n: number, one: string, many = `${one}s`): string {
   return `${num(n)} ${n === 1 ? one : many}`;
 }
 

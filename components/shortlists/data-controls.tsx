@@ -3,14 +3,13 @@ import { useId, useState } from 'react';
 import type { ScoutDb } from '@/lib/db/database';
 import { forgetCreator, wipeAll } from '@/lib/db/privacy';
 import { displayHandle, PLATFORM_NAMES } from '@/lib/format';
+import { plural } from '../card/format';
 import { ConfirmDialog } from './confirm-dialog';
 import type { Notice } from './entry-row';
 import { errorMessage } from './errors';
 
 /** What was removed, for whoever keeps copies outside the database (the background's tab records). */
 export type DataRemoved = { creatorKey: string } | { all: true };
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function NoticeLine({ notice }: { notice: Notice | null }) {
   if (!notice) return null;

@@ -3,9 +3,8 @@ import type { ScoutDb } from '@/lib/db/database';
 import { importData, type ImportConflict, type ImportSummary } from '@/lib/db/transfer';
 import { MAX_IMPORT_BYTES, parseImport } from '@/lib/export/json';
 import type { RateCard } from '@/lib/metrics/rates';
+import { plural } from '../card/format';
 import { errorMessage } from './errors';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** How many conflicts are spelled out; the rest are counted. */
 const CONFLICTS_SHOWN = 10;
@@ -20,7 +19,7 @@ export function describeImport(summary: ImportSummary): string {
   );
 }
 
-/** One conflict in words: "the note of tiktok:jane on Spring: kept as here, changed here later". */
+/** One conflict in words: "the note of <platform>:jane on Spring: kept as here, changed here later". */
 export function describeConflict(
   conflict: ImportConflict,
   listNames: ReadonlyMap<string, string>,

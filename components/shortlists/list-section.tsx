@@ -3,6 +3,7 @@ import { deleteList, renameList } from '@/lib/db/edits';
 import type { ScoutDb } from '@/lib/db/database';
 import type { RateCard } from '@/lib/metrics/rates';
 import type { CreatorRow, Shortlist, ShortlistEntry } from '@/lib/model';
+import { plural } from '../card/format';
 import { ConfirmDialog } from './confirm-dialog';
 import { copyText, downloadFile, listCsvFile, listJsonFile, listTable } from './download';
 import { EntryRow, type Notice } from './entry-row';
@@ -22,8 +23,6 @@ const COLUMNS: { key: SortKey | null; label: string }[] = [
   { key: null, label: 'Tags' },
   { key: null, label: 'Actions' },
 ];
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * One list: its entries as a sortable table, with rename, delete and the exports; the table and

@@ -18,7 +18,7 @@ import type { Cell } from './cells';
 export interface CurrentNumbers {
   tier: Tier | null;
   engagement: Engagement;
-  /** The price of the platform's main deliverable ("video" on TikTok); null when unknown. */
+  /** The price of the platform's main deliverable (its facts' `rates.main`); null when unknown. */
   rate: Rate | null;
 }
 

@@ -11,8 +11,8 @@ import type { Reading } from './reading';
  *   Otherwise nobody: the page then reports no data, never another creator's numbers.
  * - A response the page fetched never outweighs the document or the URL: a well-formed body about
  *   someone else that carries the post's id stays that someone else's, and is discarded.
- * - When the URL's handle and the document's author disagree (TikTok serves a video at any
- *   `/@<handle>/video/<id>`, and a renamed account's old links keep the old handle), the document
+ * - When the URL's handle and the document's author disagree (a platform may serve a video under
+ *   any handle in its URL, and a renamed account's old links keep the old handle), the document
  *   wins only when it names one author for the post; a document that names two names nobody.
  *
  * Counts stay with the account object they sit on: readings are per account, and merging takes
@@ -34,8 +34,8 @@ export interface PageCreator {
 /** How a platform's document states its post when the URL's id is not the one it uses. */
 export interface AuthorshipOptions {
   /**
-   * Document readings that are the page's own post under another id (LinkedIn's JSON-LD posting,
-   * whose URN can differ from the one in the URL). Asked only when no document reading carries
+   * Document readings that are the page's own post under another id (a JSON-LD posting whose id
+   * can differ from the one in the URL). Asked only when no document reading carries
    * the URL's id.
    */
   isPagePost?: (reading: Reading) => boolean;

@@ -4,7 +4,7 @@
  * platform's payload schemas are built from these; the domain types stay zod (lib/model).
  *
  * Why not zod here: zod runs jitless wherever Scout runs (extension pages and the worker forbid
- * eval), and reading one 2 KB TikTok body through `.catch`-wrapped zod schemas took 3–4× a bare
+ * eval), and reading one 2 KB API body through `.catch`-wrapped zod schemas took 3–4× a bare
  * JSON.parse, over the 3× budget `npm run bench` holds every reader to. These read only declared
  * keys, allocate one object per object read, and never throw.
  */

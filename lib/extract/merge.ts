@@ -45,7 +45,7 @@ const PRECISION_RANK: Readonly<Record<Precision, number>> = {
 
 /**
  * The readings about the target: those naming its handle, plus handle-less ones that carry an id
- * one of those readings gave (a TikTok body known only by secUid). Every other reading — the
+ * one of those readings gave (a body that knows the account only by another id). Every other reading — the
  * viewer's own account, a recommended creator, someone else's post — is discarded.
  */
 export function readingsAbout(handle: string, readings: readonly Reading[]): Reading[] {

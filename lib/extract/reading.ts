@@ -14,7 +14,7 @@ export interface CountReading {
 
 /** One post as one payload shows it; counts carry their own precision. */
 export interface PostReading {
-  /** The platform's post id, as a string (TikTok ids exceed 2^53). */
+  /** The platform's post id, as a string (a platform's ids can exceed 2^53). */
   id: string;
   url?: string;
   postedAt?: number;
@@ -31,13 +31,13 @@ export type ReadingProblem = 'sign-in-required' | 'private' | 'not-found';
 
 /** What one payload says about one account (see the module comment). */
 export interface Reading {
-  /** Which payload this came from, e.g. 'tiktok/universal-data', 'tiktok/meta', 'dom'. */
+  /** Which payload this came from: `<platform>/<payload>` (each platform's sources.ts), or 'dom'. */
   source: string;
   /** Whom the payload is about: lower-case handle without '@'; absent when the payload does not say. */
   handle?: string;
   /** The platform's own user id (a string). */
   platformId?: string;
-  /** Other ids of the same account (TikTok secUid), used to recognise handle-less payloads. */
+  /** Other ids of the same account (a platform's internal user id), to recognise handle-less payloads. */
   altIds?: string[];
   displayName?: string;
   bio?: string;
@@ -45,7 +45,7 @@ export interface Reading {
   isPrivate?: boolean;
   counts: Partial<Record<ProfileCountField, CountReading>>;
   posts: PostReading[];
-  /** The payload's own clock (epoch ms), when it carries one (TikTok API `extra.now`). */
+  /** The payload's own clock (epoch ms), when it carries one (an API response's server time). */
   clock?: number;
   /** The payload's statement that there is no profile to show (login wall, private, not found). */
   problem?: ReadingProblem;

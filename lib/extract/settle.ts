@@ -64,7 +64,7 @@ export interface PageSettleOptions extends SettleOptions, AuthorshipOptions {
   platform: Platform;
   profileUrl(handle: string): string;
   /**
-   * Readings to add once the creator is known (LinkedIn's author-less post counts, which join
+   * Readings to add once the creator is known (a platform's author-less post counts, which join
    * the posts other payloads gave the creator).
    */
   adopt?(handle: string, readings: readonly Reading[]): Reading[];

@@ -49,7 +49,7 @@ const MAX_EXPONENT = 12;
 const SAMPLE_MULTIPLIERS = [1, 1.2, 1.4, 2, 3, 4, 5, 6, 7, 9, 11, 12, 15, 21, 22, 25, 100] as const;
 
 /**
- * The platforms' own English abbreviations (TikTok's "6.2M", LinkedIn's "12K"), accepted in every
+ * The platforms' own English abbreviations ("6.2M", "12K"), accepted in every
  * locale unless the locale's data gives the same letter another size (Turkish "B" is bin = 10^3,
  * Indonesian "M" is miliar = 10^9, Spanish "B" is billón = 10^12).
  */
@@ -60,9 +60,9 @@ const PLATFORM_SUFFIXES: readonly (readonly [string, number])[] = [
 ];
 
 /**
- * Abbreviations the platforms print that Intl does not, by language: German "6 Tsd." (LinkedIn,
- * Instagram), Vietnamese "ngàn" beside ICU's "nghìn", 千 in Japanese and Chinese (ICU prints
- * 1,200), and both scripts' 万 / 萬 in Chinese. Added unless the locale's own data gives the same
+ * Abbreviations the platforms print that Intl does not, by language: German "6 Tsd.", Vietnamese
+ * "ngàn" beside ICU's "nghìn", 千 in Japanese and Chinese (ICU prints 1,200), and both scripts'
+ * 万 / 萬 in Chinese. Added unless the locale's own data gives the same
  * letters another size.
  */
 const EXTRA_SUFFIXES: Readonly<Record<string, readonly (readonly [string, number])[]>> = {

@@ -14,7 +14,7 @@ const stems = (lines: readonly string[]): readonly string[] =>
   lines.join('|').normalize('NFKC').split('|');
 
 /**
- * The labels of a profile's followers, following and posts (Instagram's header and meta
+ * The labels of a profile's followers, following and posts (a profile header and meta
  * description: "22 Followers, 9 Following, 1 Posts", "1,2 Mio. Follower, 305 Gefolgt, 1.234
  * Beiträge"), with the counters CJK pages glue to the number ("フォロワー4.6万人", "게시물 12개").
  */
@@ -29,8 +29,8 @@ export const PROFILE_NOUNS: readonly string[] = /* @__PURE__ */ stems([
 
 /**
  * Every label the platforms print after a count: the profile's, and connections, members,
- * reactions and likes, views and plays, comments, shares and reposts, employees (LinkedIn's
- * "500+ connections", TikTok's "6.2M Fans", "5 Mitglieder", "1,2 mil seguidores").
+ * reactions and likes, views and plays, comments, shares and reposts, employees ("500+
+ * connections", "6.2M Fans", "5 Mitglieder", "1,2 mil seguidores").
  */
 export const COUNT_NOUNS: readonly string[] = /* @__PURE__ */ stems([
   ...PROFILE_NOUNS,

@@ -18,7 +18,7 @@ export interface ParsedCount {
 }
 
 export interface ParseCountOptions {
-  /** BCP 47 tag of the page (`<html lang>`, LinkedIn's locale meta); unknown or absent → 'en'. */
+  /** BCP 47 tag of the page (`<html lang>`, or a locale meta tag); unknown or absent → 'en'. */
   locale?: string;
   /** Largest believable value; anything above it reads as null. Default MAX_COUNT. */
   max?: number;

@@ -1,12 +1,11 @@
 /**
  * JSON islands: the structured data a page ships inside its own HTML, found and parsed without
  * ever throwing. Three carriers exist across the platforms' vintages:
- * - `<script type="application/json" id="…">` (TikTok `__UNIVERSAL_DATA_FOR_REHYDRATION__`,
- *   `SIGI_STATE`, `__NEXT_DATA__`: NOTES-tiktok-instagram.md §1.1);
- * - `<script type="application/ld+json">` (Instagram 2021, LinkedIn public pages);
- * - `window['X'] = {…};` / `window.X = {…};` inside an inline script (TikTok's
- *   `window['SIGI_STATE']=` variant, Instagram's `window._sharedData = {…};`).
- * Pure and browser-safe: no window, no network; the caller hands over the Document.
+ * - `<script type="application/json" id="…">` (rehydration state, `__NEXT_DATA__`);
+ * - `<script type="application/ld+json">` (public pages' structured data);
+ * - `window['X'] = {…};` / `window.X = {…};` inside an inline script (older vintages' state).
+ * Each platform's collect.ts names the islands it reads. Pure and browser-safe: no window, no
+ * network; the caller hands over the Document.
  */
 
 import { jsonLiteralEnd } from './json-documents';
@@ -36,7 +35,7 @@ export interface JsonIslandOptions {
 }
 
 /**
- * The default cap: TikTok's rehydration island is a few hundred KB on a busy profile; 8 MB leaves
+ * The default cap: a rehydration island is a few hundred KB on a busy profile; 8 MB leaves
  * room for growth while bounding the work a hostile page can make a content script do.
  */
 export const MAX_ISLAND_CHARS = 8_000_000;

@@ -12,7 +12,7 @@ export interface Layout {
   /** Collapsed: the card is one slim header row (name, ER, price). */
   collapsed: boolean;
   side: Side;
-  /** Sites ("tiktok.com") where Scout shows no card; a site covers its subdomains. */
+  /** Sites ("example.com") where Scout shows no card; a site covers its subdomains. */
   hiddenHosts: string[];
 }
 
@@ -48,7 +48,7 @@ export function readLayout(value: unknown): Layout {
 
 /**
  * The site a page belongs to, as "hide on this site" means it: the last two labels of its host
- * ("cz.linkedin.com" → "linkedin.com"), so hiding LinkedIn hides every country subdomain. Scout's
+ * ("cz.example.com" → "example.com"), so hiding a platform hides every country subdomain. Scout's
  * hosts are all `<name>.com`; null for a URL that does not parse.
  */
 export function siteOf(url: string): string | null {
@@ -76,7 +76,7 @@ export function withShownSite(layout: Layout, site: string): Layout {
   return { ...layout, hiddenHosts: layout.hiddenHosts.filter((h) => h !== site) };
 }
 
-/** Whether the card stays hidden on a page of this hostname ("www.tiktok.com"). */
+/** Whether the card stays hidden on a page of this hostname ("www.example.com"). */
 export function isHiddenOn(layout: Layout, hostname: string): boolean {
   const host = hostname.toLowerCase();
   return layout.hiddenHosts.some((site) => host === site || host.endsWith(`.${site}`));
