@@ -15,6 +15,6 @@ export function describeCaptures(name: string, folder: string, body: () => void)
       `[captures] skipped "${name}": ${folder} is absent (set SCOUT_FIXTURES to run it)`,
     );
   }
-  // Skipped only when the captures folder is absent (see above): there is nothing to read then.
-  describe.skipIf(!present)(name, body);
+  // Reason for the skip: the captures folder is absent, so these tests have nothing to read (see above).
+  describe.skipIf(!present)(name, body); // skipped only without the captures folder: nothing to read
 }

@@ -5,6 +5,7 @@
  * plausible number: a payload that says another number legitimately reads as that number.
  */
 
+import { expect } from 'vitest';
 import { parseHTML } from 'linkedom';
 import type { Reading } from '../../lib/extract/reading';
 
@@ -444,4 +445,31 @@ export function exactCountsFrom(
     }
   }
   return exact;
+}
+
+/**
+ * Four seeded nestings of a page, 1,000–4,000 deep, around and inside the DOM readers' `scopes`
+ * (each place twice), with the label a failing assertion names.
+ */
+export function deepNestings(
+  file: string,
+  html: string,
+  scopes: string,
+): { damaged: string; label: string }[] {
+  const rng = seeded(seedOf(`nesting ${file}`));
+  return (['around', 'inside', 'around', 'inside'] as const).map((place) => {
+    const depth = 1000 + Math.floor(rng() * 3000);
+    const damaged = withDeepNesting(rng, html, scopes, { depth, place });
+    return { damaged, label: `${file}, ${depth} deep ${place}` };
+  });
+}
+
+/**
+ * Asserts that the DOM readers' work, counted (not timed) at nesting depths 0, 1,500 and 3,000,
+ * grows linearly: twice as deep may cost twice as much, not four times.
+ */
+export function expectLinearInDepth(work: (depth: number) => number): void {
+  const [flat, once, twice] = [0, 1500, 3000].map(work) as [number, number, number];
+  expect(once - flat).toBeGreaterThanOrEqual(1500);
+  expect(twice - flat).toBeLessThan(2.5 * (once - flat));
 }

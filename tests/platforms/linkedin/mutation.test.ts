@@ -23,6 +23,8 @@ import {
   exactCountsFrom,
   seeded,
   seedOf,
+  deepNestings,
+  expectLinearInDepth,
   withDeepNesting,
   withUnknownUnits,
   type NestingPlace,
@@ -322,11 +324,7 @@ describe('LinkedIn pages nested thousands deep around and inside what the DOM re
     { timeout: 60_000 },
     (_file, input) => {
       const { text, page, truth } = setUp(input);
-      const rng = seeded(seedOf(`nesting ${input.file}`));
-      for (const place of ['around', 'inside', 'around', 'inside'] as const) {
-        const depth = 1000 + Math.floor(rng() * 3000);
-        const label = `${input.file}, ${depth} deep ${place}`;
-        const damaged = withDeepNesting(rng, text, SCOPES, { depth, place });
+      for (const { damaged, label } of deepNestings(input.file, text, SCOPES)) {
         let result: ReturnType<typeof extractTexts> | undefined;
         expect(() => {
           result = extractTexts([damaged], page.url, { now: input.now });
@@ -355,9 +353,7 @@ describe('LinkedIn pages nested thousands deep around and inside what the DOM re
         const doc = parseDoc(html);
         return countDomWork(doc, () => linkedin.collectDocument!(doc, url, input.now)).work;
       };
-      const [flat, once, twice] = [0, 1500, 3000].map(work) as [number, number, number];
-      expect(once - flat).toBeGreaterThanOrEqual(1500);
-      expect(twice - flat).toBeLessThan(2.5 * (once - flat));
+      expectLinearInDepth(work);
     },
   );
 
