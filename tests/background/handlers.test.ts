@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFiling, createHandlers } from '@/lib/background/handlers';
 import { PageReader } from '@/lib/background/page-reader';
 import { loadWorkers } from '@/lib/platforms';
-import { TabRecords, type SessionArea } from '@/lib/background/tab-records';
+import { TabRecords } from '@/lib/background/tab-records';
+import { MemorySession } from './memory-session';
 import { getCreator } from '@/lib/db/creators';
 import { ScoutDb } from '@/lib/db/database';
 import type { Handlers, SenderInfo } from '@/lib/messaging/server';
@@ -16,24 +17,6 @@ const WORKERS = await loadWorkers();
 const rateCard = async () => DEFAULT_RATE_CARD;
 
 const NOW = Date.UTC(2026, 0, 15, 12);
-
-/** storage.session as the background sees it: a plain key-value area that outlives the worker. */
-class MemorySession implements SessionArea {
-  readonly items = new Map<string, unknown>();
-  async get(keys: string | string[] | null) {
-    const wanted =
-      keys === null ? [...this.items.keys()] : typeof keys === 'string' ? [keys] : keys;
-    return Object.fromEntries(
-      wanted.filter((k) => this.items.has(k)).map((k) => [k, structuredClone(this.items.get(k))]),
-    );
-  }
-  async set(items: Record<string, unknown>) {
-    for (const [k, v] of Object.entries(items)) this.items.set(k, structuredClone(v));
-  }
-  async remove(keys: string | string[]) {
-    for (const k of typeof keys === 'string' ? [keys] : keys) this.items.delete(k);
-  }
-}
 
 const snapshot = (handle: string, over: Partial<ProfileSnapshot> = {}): ProfileSnapshot => ({
   platform: 'tiktok',

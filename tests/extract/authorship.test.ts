@@ -4,7 +4,8 @@ import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFiling, createHandlers } from '@/lib/background/handlers';
 import { PageReader, type PageRead } from '@/lib/background/page-reader';
-import { TabRecords, type SessionArea } from '@/lib/background/tab-records';
+import { TabRecords } from '@/lib/background/tab-records';
+import { MemorySession } from '../background/memory-session';
 import { getCreator } from '@/lib/db/creators';
 import { ScoutDb } from '@/lib/db/database';
 import { mayFile, pageCreator } from '@/lib/extract/authorship';
@@ -174,24 +175,6 @@ describe('settlePage', () => {
     });
   });
 });
-
-/** storage.session as the background sees it. */
-class MemorySession implements SessionArea {
-  readonly items = new Map<string, unknown>();
-  async get(keys: string | string[] | null) {
-    const wanted =
-      keys === null ? [...this.items.keys()] : typeof keys === 'string' ? [keys] : keys;
-    return Object.fromEntries(
-      wanted.filter((k) => this.items.has(k)).map((k) => [k, structuredClone(this.items.get(k))]),
-    );
-  }
-  async set(items: Record<string, unknown>) {
-    for (const [k, v] of Object.entries(items)) this.items.set(k, structuredClone(v));
-  }
-  async remove(keys: string | string[]) {
-    for (const k of typeof keys === 'string' ? [keys] : keys) this.items.delete(k);
-  }
-}
 
 let db: ScoutDb;
 let tabs: TabRecords;
