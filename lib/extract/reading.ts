@@ -56,6 +56,11 @@ export interface Reading {
    * as fetched.
    */
   origin?: ReadingOrigin;
+  /**
+   * The payload says this is the signed-in viewer's own account (`$user`, `appContext.user`, the
+   * voyager `me`): never a sighting, never a chip.
+   */
+  viewer?: true;
 }
 
 /** Where a reading's payload came from (see `Reading.origin`). */

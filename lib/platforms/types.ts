@@ -116,6 +116,37 @@ export interface PlatformContent<Id extends string = Platform> extends PlatformU
   collectDocument(doc: Document, url: URL, now: number, scope?: CollectScope): PageMaterial;
   /** The API responses the content script accepts from the tap (the platform's tap.ts). */
   tap: PlatformTap;
+  /** How its feeds, search results and grids link to creators (its chips' anchors). */
+  feed?: FeedSide;
+}
+
+/**
+ * A platform's feeds on the host page: which links are creators' and, where the page shows counts
+ * only in its markup (LinkedIn's feed cards), the readings an item's DOM gives. Runs on the host
+ * page: DOM reads and string work only, linear in the item, never throws.
+ */
+export interface FeedSide {
+  /**
+   * A CSS selector matching every link that may point to a creator's profile (a superset is fine:
+   * `creatorOf` decides). The chip layer runs it on added nodes only, never on the whole page.
+   */
+  links: string;
+  /**
+   * The creator a link points to (normalised handle), or null for anything that is not a
+   * creator's profile (hashtags, sounds, places, the platform's own pages). `page` is the URL the
+   * link's href resolves against.
+   */
+  creatorOf(link: HTMLAnchorElement, page: URL): string | null;
+  /**
+   * The element that holds one feed item around a link (a video card, a post, a user card): a
+   * creator gets one chip per item. Null when the link is in none (then the link alone counts).
+   */
+  itemOf(link: HTMLAnchorElement): Element | null;
+  /**
+   * Readings an item's markup gives about the accounts in it (counts written only in the DOM), or
+   * none. Only platforms whose feeds carry counts in markup alone have it.
+   */
+  readItem?(item: Element, page: URL, now: number): Reading[];
 }
 
 /** One file of the demo pages `npm start` and the E2E suite serve at the platform's real hosts. */

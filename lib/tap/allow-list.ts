@@ -10,6 +10,11 @@ export interface TapRule {
   path: RegExp;
   /** For paths that serve many queries: the query name (GraphQL friendly name or queryId) must match. */
   query?: RegExp;
+  /**
+   * The responses list creators other than the page's own (feeds, search, suggested accounts): the
+   * content script sends them to the background as sightings, on any page of the platform.
+   */
+  lists?: true;
 }
 
 /** A platform's part of the allow-list: the domains it serves from and the responses read there. */
