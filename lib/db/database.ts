@@ -1,5 +1,12 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { CreatorRow, SettingRow, Shortlist, ShortlistEntry, SnapshotRow } from '../model';
+import type {
+  CreatorRow,
+  SettingRow,
+  Shortlist,
+  ShortlistEntry,
+  SightingRow,
+  SnapshotRow,
+} from '../model';
 import { DB_VERSIONS, type DbVersion } from './versions';
 
 export const DB_NAME = 'scout';
@@ -11,6 +18,7 @@ export class ScoutDb extends Dexie {
   shortlists!: EntityTable<Shortlist, 'id'>;
   shortlistEntries!: EntityTable<ShortlistEntry, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  sightings!: EntityTable<SightingRow, 'key'>;
 
   constructor(name = DB_NAME, versions: readonly DbVersion[] = DB_VERSIONS) {
     super(name);

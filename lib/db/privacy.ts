@@ -5,22 +5,30 @@ export interface ForgetResult {
   creator: boolean;
   snapshots: number;
   entries: number;
+  /** Whether feeds had shown the creator (their sighting is forgotten too). */
+  sighting: boolean;
 }
 
 /**
- * Forgets a creator: their row, their history and every shortlist entry of them, in one
+ * Forgets a creator: their row, their history, every shortlist entry of them and their sighting, in one
  * transaction. Afterwards the key is nowhere in the database. (Tab records in `storage.session`
  * are not the database: the caller clears those.)
  */
 export async function forgetCreator(db: ScoutDb, key: string): Promise<ForgetResult> {
   return withQuota(() =>
-    db.transaction('rw', db.creators, db.snapshots, db.shortlistEntries, async () => {
-      const creator = (await db.creators.get(key)) !== undefined;
-      await db.creators.delete(key);
-      const snapshots = await db.snapshots.where('creatorKey').equals(key).delete();
-      const entries = await db.shortlistEntries.where('creatorKey').equals(key).delete();
-      return { creator, snapshots, entries };
-    }),
+    db.transaction(
+      'rw',
+      [db.creators, db.snapshots, db.shortlistEntries, db.sightings],
+      async () => {
+        const creator = (await db.creators.get(key)) !== undefined;
+        await db.creators.delete(key);
+        const snapshots = await db.snapshots.where('creatorKey').equals(key).delete();
+        const entries = await db.shortlistEntries.where('creatorKey').equals(key).delete();
+        const sighting = (await db.sightings.get(key)) !== undefined;
+        await db.sightings.delete(key);
+        return { creator, snapshots, entries, sighting };
+      },
+    ),
   );
 }
 

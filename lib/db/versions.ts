@@ -22,4 +22,9 @@ export const DB_VERSIONS: readonly DbVersion[] = [
       settings: 'key',
     },
   },
+  {
+    // Sightings: creators seen in feeds and search, bounded, apart from the creators visited.
+    version: 2,
+    stores: { sightings: 'key, seenAt' },
+  },
 ];

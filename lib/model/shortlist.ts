@@ -119,3 +119,15 @@ export const SettingRowSchema = z.object({
   ...timestamps,
 });
 export type SettingRow = z.infer<typeof SettingRowSchema>;
+
+/**
+ * A creator as feeds, search and grids showed them (DESIGN "In-feed vetting"): what those payloads
+ * said, merged, kept apart from the creators the user visited. `seenAt` is the last sighting.
+ */
+export const SightingRowSchema = z.object({
+  key: CreatorKeySchema,
+  snapshot: ProfileSnapshotSchema,
+  seenAt: EpochMsSchema,
+  ...timestamps,
+});
+export type SightingRow = z.infer<typeof SightingRowSchema>;

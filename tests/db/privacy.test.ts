@@ -3,6 +3,7 @@ import { recordSnapshot } from '@/lib/db/creators';
 import { ScoutDb } from '@/lib/db/database';
 import { forgetCreator, wipeAll } from '@/lib/db/privacy';
 import { saveToShortlist } from '@/lib/db/shortlists';
+import { recordSightings } from '@/lib/db/sightings';
 import { T0, tiktokSnapshot } from './fixtures';
 
 const HOUR = 60 * 60 * 1000;
@@ -22,6 +23,8 @@ beforeEach(async () => {
   await saveToShortlist(db, { creatorKey: 'tiktok:jane', newListName: 'Spring' }, T0);
   await saveToShortlist(db, { creatorKey: 'tiktok:john' }, T0);
   await db.settings.put({ key: 'ui', value: { theme: 'dark' }, createdAt: T0, updatedAt: T0 });
+  // Jane was also seen in a feed, and so was someone never visited.
+  await recordSightings(db, [snapshot('jane'), snapshot('feedonly')], T0 + HOUR);
 });
 
 afterEach(async () => {
@@ -45,6 +48,7 @@ describe('forgetCreator', () => {
       creator: true,
       snapshots: 2,
       entries: 2,
+      sighting: true,
     });
     const left = await everything();
     expect(left).not.toContain('tiktok:jane');
@@ -59,6 +63,7 @@ describe('forgetCreator', () => {
     expect(await db.shortlistEntries.where('creatorKey').equals('tiktok:john').count()).toBe(1);
     expect(await db.shortlists.count()).toBe(2);
     expect(await db.settings.count()).toBe(1);
+    expect(await db.sightings.toCollection().primaryKeys()).toEqual(['tiktok:feedonly']);
   });
 
   it('is harmless for a creator Scout does not know', async () => {
@@ -66,6 +71,7 @@ describe('forgetCreator', () => {
       creator: false,
       snapshots: 0,
       entries: 0,
+      sighting: false,
     });
     expect(await db.creators.count()).toBe(2);
   });

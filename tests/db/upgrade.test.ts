@@ -164,6 +164,29 @@ describe('upgrades keep every row', () => {
     expect(id).toBeGreaterThan(1);
   });
 
-  // Version 2: add `it('version 1 data reads back as version 2 expects', ...)` here, using
-  // openAt(name, 1) to write and openAt(name, 2) to read, and keep the test above for the full chain.
+  it('version 1 data reads back as version 2 expects, with an empty sightings store', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const v1 = track(openAt(name, 1));
+    await writeV1(v1);
+    v1.close();
+
+    const v2 = track(openAt(name, 2));
+    await v2.open();
+    expect(await v2.creators.toArray()).toEqual(V1.creators);
+    expect(await v2.shortlistEntries.toArray()).toEqual(V1.shortlistEntries);
+    expect(await v2.sightings.count()).toBe(0);
+    // The new store answers the queries the background makes: by key, and oldest first.
+    const row = { key: 'tiktok:sam', snapshot: V1.creators[0]!.snapshot, seenAt: T0 };
+    await v2.sightings.put({
+      ...row,
+      snapshot: { ...row.snapshot, handle: 'sam' },
+      createdAt: T0,
+      updatedAt: T0,
+    });
+    expect(await v2.sightings.orderBy('seenAt').primaryKeys()).toEqual(['tiktok:sam']);
+    expect(await v2.creators.get('tiktok:sam')).toBeUndefined();
+  });
+
+  // Version 3: add `it('version 2 data reads back as version 3 expects', ...)` here, using
+  // openAt(name, 2) to write and openAt(name, 3) to read, and keep the tests above for the chain.
 });
