@@ -5,11 +5,12 @@ import type { RateCard } from '../metrics/rates';
 import type { ScoutDb } from '../db/database';
 import { listsForSaving, listsOf, MissingError, saveToShortlist } from '../db/shortlists';
 import { fail, type Reply, type ResponseOf, type TabRecord } from '../messaging/protocol';
-import { ProfileSnapshotSchema, type ProfileSnapshot } from '../model/snapshot';
+import { ProfileSnapshotSchema, type CreatorKey, type ProfileSnapshot } from '../model/snapshot';
 import { RESEND_MESSAGE } from '../messaging/client';
 import { errorReply, type Handlers } from '../messaging/server';
 import { mayFile, type NamedBy } from '../extract/authorship';
-import { matchPage, platformForUrl } from '../platforms';
+import { matchPage, platformById, platformForUrl } from '../platforms';
+import { createFeedHandlers, feedCreator } from './feed';
 import type { PageRead, PageReader } from './page-reader';
 import type { TabRecords } from './tab-records';
 
@@ -166,7 +167,28 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     return { ok: true, data };
   }
 
+  /**
+   * The creator the tab's card shows: the one whose chip was activated there, else the one the
+   * tab's page was filed under; with, from the feed, when feeds showed them and whether Scout has
+   * read their profile.
+   */
+  async function tabCreator(page: TabRecord | null) {
+    if (page?.feed) {
+      const found = await feedCreator(deps, page.feed.creatorKey as CreatorKey);
+      if (found) {
+        const { row, seenAt, visited } = found;
+        const { platform, handle } = row.snapshot;
+        const feed = { seenAt, visited, profileUrl: platformById(platform).profileUrl(handle) };
+        return { creator: row, feed };
+      }
+    }
+    const key = page?.creatorKey;
+    return { creator: key ? ((await getCreator(db, key)) ?? null) : null };
+  }
+
   return {
+    ...createFeedHandlers(deps),
+
     async 'page/read'(message, sender) {
       if (sender.kind !== 'content') return fail('forbidden-sender', 'only a page can report');
       if (!samePlatform(message.url, sender.url))
@@ -222,24 +244,30 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       // The sidebar is answered about its own tab only, whatever it asks.
       const tabId = sender.kind === 'sidebar' ? sender.tabId : (requested ?? null);
       const page = tabId == null ? null : await tabs.get(tabId);
-      let key = page?.creatorKey;
+      const shown = await tabCreator(page);
+      let { creator } = shown;
       // The popup without a tab to describe shows the last creator seen in any tab.
-      if (!key && sender.kind === 'page' && requested == null)
-        key = (await tabs.lastSeen())?.creatorKey;
-      const creator = key ? ((await getCreator(db, key)) ?? null) : null;
+      if (!creator && !page?.creatorKey && sender.kind === 'page' && requested == null) {
+        const key = (await tabs.lastSeen())?.creatorKey;
+        creator = key ? ((await getCreator(db, key)) ?? null) : null;
+      }
       const lists = creator ? await listsOf(db, creator.key) : [];
       const card = await rateCard();
       // The detail is recomputed, not stored: it is pure, fast, and follows rate-card edits.
-      const detail = creator
+      const vetted = creator
         ? computeVetting(creator.snapshot, {
             now: now(),
             history: await historyOf(db, creator.key, creator.snapshot.capturedAt),
             rateCard: card,
-          }).detail
+          })
         : null;
+      // A creator only feeds have shown has no stored vetting: the card shows the one made now.
+      if (creator && vetted && !creator.vetting) creator = { ...creator, vetting: vetted.vetting };
+      const detail = vetted?.detail ?? null;
       // With the creator's note and tags on each: the save form shows (and merges into) them.
       const allLists = await listsForSaving(db, creator?.key);
-      return { ok: true, data: { tabId, page, creator, lists, allLists, detail, rateCard: card } };
+      const data = { tabId, page, creator, lists, allLists, detail, rateCard: card };
+      return { ok: true, data: shown.feed ? { ...data, feed: shown.feed } : data };
     },
 
     async 'data/removed'({ creatorKey }) {
@@ -249,6 +277,20 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
     async 'shortlist/save'(req) {
       try {
+        // A creator only feeds have shown joins the creators visited when the user saves them.
+        if (!(await getCreator(db, req.creatorKey))) {
+          const found = await feedCreator(deps, req.creatorKey as CreatorKey);
+          if (found && !found.visited) {
+            const card = await rateCard();
+            await recordSnapshot(
+              db,
+              found.row.snapshot,
+              now(),
+              (latest, history) =>
+                computeVetting(latest, { now: now(), history, rateCard: card }).vetting,
+            );
+          }
+        }
         const saved = await saveToShortlist(db, req, now());
         await tabs.listsChanged(now());
         return { ok: true, data: saved };

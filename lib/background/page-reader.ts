@@ -123,6 +123,22 @@ export class PageReader {
     return { resend: false, result, docDone, hasPosts, filed: markFiled };
   }
 
+  /**
+   * What bodies listing creators say (feeds, search, suggested accounts), read with the page's
+   * platform worker: every reading, about whomever (lib/extract/sightings.ts sorts them out).
+   */
+  readLists(
+    url: URL,
+    bodies: readonly { url: string; text: string }[],
+    now: number,
+  ): { platform: PlatformDefinition; readings: Reading[] } | null {
+    const platform = platformForUrl(url);
+    const worker = platform && this.workers.get(platform.id);
+    if (!platform || !worker) return null;
+    const readings = bodies.flatMap((body) => readBody(platform, worker, { seq: 0, ...body }, now));
+    return { platform, readings };
+  }
+
   /** Forgets a closed tab. */
   forget(tabId: number): void {
     this.tabs.delete(tabId);

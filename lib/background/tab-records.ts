@@ -12,6 +12,7 @@ export const tabKey = (tabId: number) => `tab:${tabId}`;
 export const LAST_SEEN_KEY = 'lastSeen';
 /** Touched after every shortlist write, so open sidebars refresh which lists a creator is on. */
 export const LISTS_CHANGED_KEY = 'listsChangedAt';
+const VIEWER_KEY = 'viewer';
 
 /**
  * Tab → creator, kept in storage.session: MV3 stops the worker at will, and session storage outlives
@@ -60,6 +61,17 @@ export class TabRecords {
       })
       .map(([key]) => key);
     if (stale.length) await this.area.remove(stale);
+  }
+
+  /** The signed-in viewer's own handle on a platform, as its bodies named it (never chipped). */
+  async viewer(platform: string): Promise<string | undefined> {
+    const key = `${VIEWER_KEY}:${platform}`;
+    const value = (await this.area.get(key))[key];
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  async setViewer(platform: string, handle: string): Promise<void> {
+    await this.area.set({ [`${VIEWER_KEY}:${platform}`]: handle });
   }
 
   /** The last creator shown in any tab: the popup's fallback. */

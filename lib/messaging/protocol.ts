@@ -1,7 +1,8 @@
 import { CreatorKeySchema, CreatorRowSchema, z } from '../model';
 import type { RateCard } from '../metrics/rates';
 import type { VetDetail } from '../metrics/vet';
-import { PageMaterialSchema, TappedTextSchema } from '../model/material';
+import { ChipSchema } from '../chips/chip';
+import { PageMaterialSchema, ReadingSchema, TappedTextSchema } from '../model/material';
 import { MATERIAL_LIMITS } from '../model/material-limits';
 import {
   ListNameSchema,
@@ -45,6 +46,8 @@ export const TabRecordSchema = z.object({
   updatedAt: z.number(),
   /** When the content script's visit to this URL began: a later visit's record is never replaced by an earlier one's. */
   visitAt: z.optional(z.number()),
+  /** The creator whose chip was activated in this tab: the card shows them until closed. */
+  feed: z.optional(z.object({ creatorKey: CreatorKeySchema, at: z.number() })),
 });
 export type TabRecord = z.infer<typeof TabRecordSchema>;
 
@@ -111,6 +114,13 @@ export const protocol = {
           }),
         ),
       ),
+      /**
+       * When the card shows a creator from the feed (their chip was activated): when feeds last
+       * showed them, and whether Scout has read their profile.
+       */
+      feed: z.optional(
+        z.object({ seenAt: z.nullable(z.number()), visited: z.boolean(), profileUrl: z.string() }),
+      ),
       /** The expanded card's detail: formulas, exclusions, itemised rates, cadence, growth. */
       detail: z.nullable(z.custom<VetDetail>()),
       /** The rate card the prices were computed with (the card's add-on toggles need it). */
@@ -136,6 +146,36 @@ export const protocol = {
       /** Fields left as stored because they changed elsewhere since the form showed them. */
       conflicts: z.optional(z.array(SaveConflictSchema)),
     }),
+  },
+  /**
+   * Content script → background: responses the page received that list creators (feeds, search,
+   * suggested accounts) and readings a feed item's markup gave. The background files each
+   * creator's sighting and answers with the chips of the creators in them (and the viewer's own
+   * handle when a body named it, so the page never chips the viewer).
+   */
+  'feed/read': {
+    request: z.object({
+      url: UrlSchema,
+      bodies: z.array(TappedTextSchema).check(z.maxLength(MATERIAL_LIMITS.bodies)),
+      readings: z.optional(z.array(ReadingSchema).check(z.maxLength(MATERIAL_LIMITS.readings))),
+    }),
+    response: z.object({ chips: z.array(ChipSchema), viewer: z.optional(z.string()) }),
+  },
+  /** Content script → background: the chips of creators linked on its page, from Scout's data. */
+  'chips/get': {
+    request: z.object({
+      url: UrlSchema,
+      handles: z.array(z.string().check(z.maxLength(128))).check(z.maxLength(500)),
+    }),
+    response: z.object({ chips: z.array(ChipSchema), viewer: z.optional(z.string()) }),
+  },
+  /**
+   * Content script → background: a chip was activated (the card shows that creator, from the
+   * feed) or, with `handle` null, the card for it was closed.
+   */
+  'feed/open': {
+    request: z.object({ url: UrlSchema, handle: z.nullable(z.string().check(z.maxLength(128))) }),
+    response: Empty,
   },
   /** An extension page → background: creators were forgotten (or everything wiped): drop tab records. */
   'data/removed': {

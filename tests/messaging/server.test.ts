@@ -61,6 +61,9 @@ function fakeHandlers(): Handlers & { [N in MessageName]: ReturnType<typeof vi.f
     'page/read': vi.fn(async () => ok({ resend: false, docDone: false, hasPosts: false })),
     'page/status': vi.fn(async () => ok({})),
     'page/retry': vi.fn(async () => ok({})),
+    'feed/read': vi.fn(async () => ok({ chips: [] })),
+    'chips/get': vi.fn(async () => ok({ chips: [] })),
+    'feed/open': vi.fn(async () => ok({})),
     'data/removed': vi.fn(async () => ok({})),
     'creator/for-tab': vi.fn(async () =>
       ok({
@@ -214,6 +217,9 @@ describe('dispatch', () => {
     ],
     ['a content script asking for its page to be read again', 'page/retry', {}, contentSender()],
     ['the popup asking for a page to be read again', 'page/retry', {}, popupSender],
+    ['the sidebar sending feed bodies', 'feed/read', { url: JANE, bodies: [] }, sidebarSender()],
+    ['the popup asking for chips', 'chips/get', { url: JANE, handles: ['jane'] }, popupSender],
+    ['the sidebar opening a chip', 'feed/open', { url: JANE, handle: 'jane' }, sidebarSender()],
   ];
 
   it.each(FORBIDDEN)(
