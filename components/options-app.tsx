@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ScoutDb } from '@/lib/db/database';
+import { ChipSettingsForm, type ChipSettingsApi } from './chip-settings';
 import { HiddenSites, type LayoutApi } from './hidden-sites';
 import { RateCardForm, type RateCardApi } from './rate-card-form';
 import { ForgetCreator, WipeData, type DataRemoved } from './shortlists/data-controls';
@@ -14,11 +15,13 @@ export function OptionsApp({
   db,
   rateCard,
   layout,
+  chips,
   onDataRemoved,
 }: {
   db: ScoutDb;
   rateCard: RateCardApi;
   layout: LayoutApi;
+  chips: ChipSettingsApi;
   onDataRemoved(removed: DataRemoved): void | Promise<void>;
 }) {
   const counts = useLiveQuery(
@@ -27,6 +30,7 @@ export function OptionsApp({
       snapshots: await db.snapshots.count(),
       lists: await db.shortlists.count(),
       entries: await db.shortlistEntries.count(),
+      sightings: await db.sightings.count(),
     }),
     [db],
   );
@@ -37,18 +41,22 @@ export function OptionsApp({
         <RateCardForm api={rateCard} />
       </section>
       <HiddenSites api={layout} />
+      <ChipSettingsForm api={chips} />
       <section aria-labelledby="data-heading">
         <h2 id="data-heading">Your data</h2>
         <p>
           Everything Scout reads and saves stays in this browser. There is no account and no server.
         </p>
-        {counts && counts.creators + counts.snapshots + counts.lists + counts.entries === 0 ? (
+        {counts &&
+        counts.creators + counts.snapshots + counts.lists + counts.entries + counts.sightings ===
+          0 ? (
           <p role="status">Scout has no data in this browser.</p>
         ) : (
           counts && (
             <ul>
               <li>{counts.creators} creators seen</li>
               <li>{counts.snapshots} snapshots in their history</li>
+              <li>{counts.sightings} creators seen in feeds and search</li>
               <li>
                 {counts.lists} shortlists with {counts.entries} entries
               </li>

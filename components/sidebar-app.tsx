@@ -8,6 +8,7 @@ import { CardControls } from './card/card-controls';
 import {
   ErrorBody,
   FailedBody,
+  FeedNote,
   HiddenBody,
   ReadingBody,
   ReadingIdentity,
@@ -119,9 +120,14 @@ export function SidebarApp({ api, layout = DEFAULT_LAYOUT }: { api: SidebarApi; 
   const { collapsed, side } = state.layout;
   const page = view?.page ?? null;
   const row = view?.creator ?? null;
-  // Never a stale creator: only the creator the background filed for this tab's current page.
+  // Never a stale creator: only the creator whose chip was activated in this tab, or the one the
+  // background filed for this tab's current page.
+  const fromFeed = view?.feed && row && page?.feed?.creatorKey === row.key ? view.feed : null;
   const creator =
-    !hiddenOn && !error && row && page?.state === 'ready' && page.creatorKey === row.key
+    !hiddenOn &&
+    !error &&
+    row &&
+    (fromFeed || (page?.state === 'ready' && page.creatorKey === row.key))
       ? row
       : null;
 
@@ -154,6 +160,7 @@ export function SidebarApp({ api, layout = DEFAULT_LAYOUT }: { api: SidebarApi; 
     );
     body = (
       <CreatorCard
+        {...(fromFeed ? { note: <FeedNote {...fromFeed} /> } : {})}
         summary={summary}
         detail={view.detail}
         rateCard={view.rateCard}

@@ -173,3 +173,38 @@ export function HiddenBody({ site }: { site: string }) {
     </div>
   );
 }
+
+/** How old a time is, in the words the card uses ("today", "3 days ago"). */
+function ageOf(at: number, now: number): string {
+  const days = Math.floor(Math.max(0, now - at) / 86_400_000);
+  return days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`;
+}
+
+/**
+ * Above the card of a creator whose chip was activated in a feed: where the numbers come from
+ * (what feeds and search showed, or Scout's last read of the profile) and the way to the full read.
+ */
+export function FeedNote({
+  seenAt,
+  visited,
+  profileUrl,
+  now = Date.now(),
+}: {
+  seenAt: number | null;
+  visited: boolean;
+  profileUrl: string;
+  now?: number;
+}) {
+  const seen = seenAt === null ? null : `last seen in a feed ${ageOf(seenAt, now)}`;
+  const what = visited
+    ? `From the feed: Scout's last read of this profile${seen ? `; ${seen}` : ''}.`
+    : `From the feed: only what feeds and search showed${seen ? `, ${seen}` : ''}.`;
+  return (
+    <p className="feed-note" role="note">
+      {what}{' '}
+      <a href={profileUrl} target="_blank" rel="noreferrer">
+        Open the profile for the full read
+      </a>
+    </p>
+  );
+}

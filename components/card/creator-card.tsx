@@ -1,5 +1,5 @@
 import { SaveMenu, type SaveList, type SaveOptions } from './save-menu';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { RateCard, VetDetail } from '@/lib/metrics';
 import { ActivitySection } from './activity-section';
 import { DataNotice } from './card-states';
@@ -66,7 +66,10 @@ export function CreatorCard({
   lists,
   allLists,
   onSave,
+  note,
 }: {
+  /** Said above the numbers: where they come from, when not from the page in the tab. */
+  note?: ReactNode;
   summary: CardSummary;
   detail: VetDetail | null;
   rateCard: RateCard;
@@ -83,6 +86,7 @@ export function CreatorCard({
   const detailsId = useId();
   return (
     <div className="card-body">
+      {note}
       <HeadlineStats
         summary={summary}
         band={detail?.engagement.band ?? null}

@@ -3,6 +3,8 @@ import { ask } from '@/lib/messaging/client';
 import { OptionsApp } from '@/components/options-app';
 import { getDb } from '@/lib/db/database';
 import type { LayoutApi } from '@/components/hidden-sites';
+import type { ChipSettingsApi } from '@/components/chip-settings';
+import { CHIPS_KEY, readChipSettings } from '@/lib/settings/chips';
 import { LAYOUT_KEY, readLayout, withShownSite } from '@/lib/settings/layout';
 import { loadRateCard, resetRateCard, saveRateCard } from '@/lib/settings/rate-card';
 import '@/components/scout.css';
@@ -24,11 +26,24 @@ const layout: LayoutApi = {
   },
 };
 
+const chips: ChipSettingsApi = {
+  load: async () => readChipSettings((await browser.storage.local.get(CHIPS_KEY))[CHIPS_KEY]),
+  save: (settings) => browser.storage.local.set({ [CHIPS_KEY]: settings }),
+  onChanged(callback) {
+    const listener = (changes: Record<string, { newValue?: unknown }>) => {
+      if (CHIPS_KEY in changes) callback(readChipSettings(changes[CHIPS_KEY]?.newValue));
+    };
+    browser.storage.local.onChanged.addListener(listener);
+    return () => browser.storage.local.onChanged.removeListener(listener);
+  },
+};
+
 createRoot(document.getElementById('root')!).render(
   <OptionsApp
     db={getDb()}
     rateCard={{ load: loadRateCard, save: saveRateCard, reset: resetRateCard }}
     layout={layout}
+    chips={chips}
     // The background's tab records (storage.session) must forget the removed creator(s) too.
     onDataRemoved={(removed) =>
       void ask('data/removed', 'creatorKey' in removed ? { creatorKey: removed.creatorKey } : {})

@@ -11,7 +11,10 @@ import {
 } from '../settings/layout';
 import { findProfileButtons, placeCard, TOGGLE_MESSAGE } from './layout';
 import { SidebarFrame } from './sidebar-frame';
-import { listenToTap } from './tap-receiver';
+import { allows, type TapRule } from '../tap/allow-list';
+import { CHIPS_KEY, chipsOn, readChipSettings } from '../settings/chips';
+import { ChipLayer } from './chips';
+import { listenToTap, type TappedBody } from './tap-receiver';
 import { runVisits, type VisitEvent } from './visit-machine';
 
 /** Names this content script's life in the page, for the background's bookkeeping. */
@@ -28,6 +31,8 @@ function newSession(): string {
 export function startContentScript(ctx: ContentScriptContext, platform: PlatformContent): void {
   const frame = new SidebarFrame(ctx);
   let layout: Layout = DEFAULT_LAYOUT;
+  /** The creator whose chip the user activated: the card shows them until closed. */
+  let fromFeed: string | null = null;
   /** The keyboard shortcut hides the card in this tab until pressed again. */
   let dismissed = false;
   /** The machine wants the card on the page. */
@@ -35,7 +40,8 @@ export function startContentScript(ctx: ContentScriptContext, platform: Platform
   let placer: IntersectionObserver | null = null;
 
   function showCard(): void {
-    if (!wanted || dismissed || isHiddenOn(layout, location.hostname)) return frame.unmount();
+    if (!(wanted || fromFeed) || dismissed || isHiddenOn(layout, location.hostname))
+      return frame.unmount();
     frame.mount();
     placeAwayFromButtons();
   }
@@ -78,15 +84,43 @@ export function startContentScript(ctx: ContentScriptContext, platform: Platform
     if (!ctx.isInvalid) run(event);
   };
 
+  const feed = platform.feed
+    ? startFeed(ctx, platform.id, platform.feed, {
+        open(handle) {
+          void ask('feed/open', { url: location.href, handle }).then((reply) => {
+            if (!reply.ok || ctx.isInvalid) return;
+            fromFeed = handle;
+            dismissed = false;
+            showCard();
+          });
+        },
+        close: closeFeedCard,
+      })
+    : null;
+
+  function closeFeedCard(): void {
+    if (fromFeed === null) return;
+    fromFeed = null;
+    showCard();
+    void ask('feed/open', { url: location.href, handle: null });
+  }
+
   function navigate(href: string): void {
+    closeFeedCard();
     const match = platform.match(new URL(href));
     const target = match ? (match.handle ?? `post:${match.postId ?? href}`) : null;
     dispatch({ type: 'navigate', href, target, now: Date.now() });
   }
 
-  listenToTap(ctx, platform.tap.rules, (body) =>
-    dispatch({ type: 'body', url: body.url.href, text: body.text }),
-  );
+  const listRules = pathsOf(platform.tap.rules.filter((rule) => rule.lists));
+  const pageRules = pathsOf(platform.tap.rules.filter((rule) => !rule.lists));
+  listenToTap(ctx, platform.tap.rules, (body) => {
+    if (matches(listRules, body)) feed?.body(body);
+    if (matches(pageRules, body)) dispatch({ type: 'body', url: body.url.href, text: body.text });
+  });
+  ctx.addEventListener(document, 'keydown', (event) => {
+    if (event.key === 'Escape') closeFeedCard();
+  });
   navigate(location.href);
   if (document.readyState !== 'loading') dispatch({ type: 'dom-ready' });
   else
@@ -138,4 +172,76 @@ export function startContentScript(ctx: ContentScriptContext, platform: Platform
     browser.storage.onChanged.removeListener(onStorage);
     browser.runtime.onMessage.removeListener(onMessage);
   });
+}
+
+/** The rules by path alone: the tap has checked the query names already. */
+const pathsOf = (rules: readonly TapRule[]): TapRule[] =>
+  rules.map((rule) => ({ path: rule.path }));
+
+const matches = (rules: readonly TapRule[], body: TappedBody) =>
+  allows(rules, body.url.pathname, () => null);
+
+/**
+ * In-feed vetting in one tab: the chip layer while chips are on for the platform (options page),
+ * fed by the bodies listing creators, which go to the background one message each.
+ */
+function startFeed(
+  ctx: ContentScriptContext,
+  platformId: string,
+  side: NonNullable<PlatformContent['feed']>,
+  card: { open(handle: string): void; close(): void },
+) {
+  let on = false;
+  let seq = 0;
+  const layer = new ChipLayer(side, {
+    ask: async (handles) => {
+      const reply = await ask('chips/get', { url: location.href, handles });
+      return reply.ok ? reply.data : null;
+    },
+    sendReadings: async (readings) => {
+      const reply = await ask('feed/read', { url: location.href, bodies: [], readings });
+      return reply.ok ? reply.data : null;
+    },
+    open: card.open,
+    close: card.close,
+    setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+  });
+  const follow = (value: unknown) => {
+    const next = chipsOn(readChipSettings(value), platformId);
+    if (next === on || ctx.isInvalid) return;
+    on = next;
+    if (on) layer.start();
+    else layer.stop();
+  };
+  void browser.storage.local.get(CHIPS_KEY).then((stored) => follow(stored[CHIPS_KEY]));
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && CHIPS_KEY in changes) follow(changes[CHIPS_KEY]?.newValue);
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  ctx.addEventListener(document, 'visibilitychange', () => {
+    if (on && document.visibilityState === 'visible') layer.refresh();
+  });
+  ctx.onInvalidated(() => {
+    browser.storage.onChanged.removeListener(onStorage);
+    layer.stop();
+  });
+  return {
+    /** A body listing creators: its sightings filed, its creators' chips drawn. */
+    body(body: TappedBody): void {
+      if (!on) return;
+      const message = {
+        url: location.href,
+        bodies: [{ seq: ++seq, url: body.url.href, text: body.text }],
+      };
+      const send = (retries: number): void => {
+        void ask('feed/read', message).then((reply) => {
+          if (reply.ok) layer.update(reply.data);
+          // A stopped worker loses the message: sent once more, then the chips simply stay away.
+          else if (reply.error.code === 'unreachable' && retries > 0 && !ctx.isInvalid)
+            ctx.setTimeout(() => send(retries - 1), 1000);
+        });
+      };
+      send(1);
+    },
+  };
 }

@@ -2,7 +2,9 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ChipSettingsApi } from '@/components/chip-settings';
 import type { LayoutApi } from '@/components/hidden-sites';
+import type { ChipSettings } from '@/lib/settings/chips';
 import { OptionsApp } from '@/components/options-app';
 import type { RateCardApi } from '@/components/rate-card-form';
 import { recordSnapshot } from '@/lib/db/creators';
@@ -41,9 +43,25 @@ function renderOptions() {
     showOn: async () => {},
     onChanged: () => () => {},
   };
+  let stored: ChipSettings = { instagram: false };
+  const chips: ChipSettingsApi = {
+    load: async () => stored,
+    save: async (next) => {
+      stored = next;
+    },
+    onChanged: () => () => {},
+  };
   const onDataRemoved = vi.fn();
-  render(<OptionsApp db={db} rateCard={rateCard} layout={layout} onDataRemoved={onDataRemoved} />);
-  return { user: userEvent.setup(), onDataRemoved };
+  render(
+    <OptionsApp
+      db={db}
+      rateCard={rateCard}
+      layout={layout}
+      chips={chips}
+      onDataRemoved={onDataRemoved}
+    />,
+  );
+  return { user: userEvent.setup(), onDataRemoved, chips: () => stored };
 }
 
 /** Every row of every table that mentions `key`, anywhere in it. */
@@ -58,6 +76,17 @@ async function rowsMentioning(key: string): Promise<string[]> {
 }
 
 describe('the options page', () => {
+  it('turns chips on and off per platform, on unless the user turned them off', async () => {
+    const { user, chips } = renderOptions();
+    const tiktok = await screen.findByRole('checkbox', { name: 'Chips on TikTok' });
+    const instagram = screen.getByRole('checkbox', { name: 'Chips on Instagram' });
+    expect((tiktok as HTMLInputElement).checked).toBe(true);
+    expect((instagram as HTMLInputElement).checked).toBe(false);
+    await user.click(tiktok);
+    await user.click(instagram);
+    expect(chips()).toEqual({ tiktok: false, instagram: true });
+  });
+
   it('forgets a creator everywhere, after asking, and says what was removed', async () => {
     const { user, onDataRemoved } = renderOptions();
     expect((await rowsMentioning('instagram:jane')).length).toBeGreaterThan(0);
