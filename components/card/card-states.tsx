@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Failure, PageState } from '@/lib/messaging/protocol';
 import { FAILURE_MESSAGES, PAGE_STATE_MESSAGES, PageStateView } from '../page-state';
 import { AvatarPlaceholder } from './avatar';
@@ -188,13 +189,13 @@ export function FeedNote({
   seenAt,
   visited,
   profileUrl,
-  now = Date.now(),
 }: {
   seenAt: number | null;
   visited: boolean;
   profileUrl: string;
-  now?: number;
 }) {
+  // The clock as the note first showed: ages in days do not need to tick.
+  const [now] = useState(() => Date.now());
   const seen = seenAt === null ? null : `last seen in a feed ${ageOf(seenAt, now)}`;
   const what = visited
     ? `From the feed: Scout's last read of this profile${seen ? `; ${seen}` : ''}.`
