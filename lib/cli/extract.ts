@@ -16,7 +16,7 @@ import type {
 import type { CliCommandResult, CliFile, CliPageOptions } from './command-types';
 
 /** A saved file as the CLI recognises it by its shape. */
-type Input = { kind: 'html'; doc: Document } | { kind: 'json'; documents: unknown[] };
+export type Input = { kind: 'html'; doc: Document } | { kind: 'json'; documents: unknown[] };
 
 /**
  * `scout extract`: the ProfileSnapshot the files describe. The page URL picks the platform through
@@ -85,7 +85,7 @@ export async function extractFiles(
  * its folder (the registry test checks that each registered platform has one). Node only: the CLI
  * is never bundled into the extension, where only the content script imports it.
  */
-async function contentOf(id: Platform): Promise<PlatformContent> {
+export async function contentOf(id: Platform): Promise<PlatformContent> {
   const module = (await import(`../platforms/${id}/content.ts`)) as { content: PlatformContent };
   return module.content;
 }
@@ -107,7 +107,7 @@ function readAll(
 }
 
 /** JSON when the text is a JSON object or array, HTML when it has markup; else why not. */
-function recognise(text: string): Input | string {
+export function recognise(text: string): Input | string {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   // A body may hold several JSON documents back to back (streamed GraphQL), as the tap sees it.
   if (/^(\{|\[|for ?\(;;\);|\)\]\}')/.test(trimmed)) {

@@ -9,6 +9,7 @@ import {
 } from './args';
 import type { CliCommandResult, CliFile, CliPageOptions } from './command-types';
 import { runExtract } from './extract';
+import { runSightings } from './sightings';
 import { runVet } from './vet';
 
 /** The outside world of the CLI, injected so that tests run it in-process. */
@@ -36,6 +37,9 @@ commands:
       print the ProfileSnapshot read from saved HTML pages and/or JSON bodies
   vet --url <page-url> [--at <ISO date | epoch ms>] <file>...
       print the snapshot with its tier, engagement, rates and flags
+  sightings --url <page-url> [--at <ISO date | epoch ms>] <file>...
+      print a JSON array: one snapshot-shaped entry per creator the feed, search or list files
+      show (any page of the platform; never the viewer)
 
 options:
   -h, --help   print this help (on stderr: stdout carries JSON only)
@@ -48,6 +52,7 @@ type PageCommand = (files: readonly CliFile[], opts: CliPageOptions) => Promise<
 const PAGE_COMMANDS: Readonly<Record<string, PageCommand>> = {
   extract: runExtract,
   vet: runVet,
+  sightings: runSightings,
 };
 
 /** Runs the developer CLI on argv (without node and script) and returns the exit code. */
