@@ -10,6 +10,9 @@ import { RESEND_MESSAGE } from '../messaging/client';
 import { errorReply, type Handlers } from '../messaging/server';
 import { mayFile, type NamedBy } from '../extract/authorship';
 import { matchPage, platformById, platformForUrl } from '../platforms';
+import { recordSightings } from '../db/sightings';
+import type { Reading } from '../extract/reading';
+import { sightingsFrom } from '../extract/sightings';
 import { createFeedHandlers, feedCreator } from './feed';
 import type { PageRead, PageReader } from './page-reader';
 import type { TabRecords } from './tab-records';
@@ -141,6 +144,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { ok: true, data: { resend: true, docDone: false, hasPosts: false } };
     const { result, docDone, hasPosts } = outcome;
     const data = { resend: false, docDone, hasPosts };
+    await fileOthers(message.url, outcome.readings, result?.ok ? result.snapshot.handle : null);
     if (!result) return { ok: true, data };
     const { url, visitAt } = message;
     if (!result.ok) {
@@ -165,6 +169,22 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     if (!filed.ok) return filed;
     outcome.filed();
     return { ok: true, data };
+  }
+
+  /**
+   * Files the sightings of the accounts a creator page shows besides its creator (suggested
+   * accounts, a related rail). They are extras: a failure to file them is logged, and the page's
+   * own filing goes on.
+   */
+  async function fileOthers(url: string, readings: Reading[], creator: string | null) {
+    const platform = platformForUrl(new URL(url));
+    if (!platform || !readings.length) return;
+    const others = sightingsFrom(platform, readings, now()).filter(
+      (s) => s.handle !== creator && matchPage(url)?.handle !== s.handle,
+    );
+    await recordSightings(db, others, now()).catch((error: unknown) =>
+      console.debug('[scout] sightings not filed', error),
+    );
   }
 
   /**

@@ -33,6 +33,11 @@ export type PageReadOutcome =
       /** The page's answer has posts (the DOM need not be read for them). */
       hasPosts: boolean;
       /**
+       * What this message's document and bodies said, about anyone: the accounts other than the
+       * page's creator (suggested accounts, a related rail) are sightings.
+       */
+      readings: Reading[];
+      /**
        * Call once `result` is stored: an unchanged re-read of the visit then gives no new answer.
        * Until then (the filing failed, or is still under way) the same answer is given again.
        */
@@ -80,7 +85,14 @@ export class PageReader {
     const platform = platformForUrl(url);
     const worker = platform && this.workers.get(platform.id);
     if (!platform || !worker)
-      return { resend: false, result: null, docDone: false, hasPosts: false, filed: nothingToFile };
+      return {
+        resend: false,
+        result: null,
+        docDone: false,
+        hasPosts: false,
+        readings: [],
+        filed: nothingToFile,
+      };
     let tab = this.tabs.get(tabId);
     if (message.full) {
       tab = { session: message.session, seq: 0, bodyReadings: [], doc: null, last: null };
@@ -88,8 +100,10 @@ export class PageReader {
     } else if (!tab || tab.session !== message.session || tab.seq !== message.since) {
       return { resend: true };
     }
+    const fresh: Reading[] = [];
     if (message.doc) {
       const readings = worker.readMaterial(message.doc, url, now);
+      fresh.push(...readings);
       tab.doc = { visitAt: message.visitAt, readings };
     } else if (tab.doc?.visitAt !== message.visitAt) {
       // A visit's first message carries its document: without it, something was lost.
@@ -97,7 +111,9 @@ export class PageReader {
     }
     for (const body of message.bodies) {
       tab.seq = Math.max(tab.seq, body.seq);
-      tab.bodyReadings.push(...readBody(platform, worker, body, now));
+      const readings = readBody(platform, worker, body, now);
+      fresh.push(...readings);
+      tab.bodyReadings.push(...readings);
     }
     tab.bodyReadings.splice(0, Math.max(0, tab.bodyReadings.length - MAX_BODY_READINGS));
 
@@ -114,13 +130,20 @@ export class PageReader {
     const hasPosts = result.ok && result.snapshot.recentPosts.length > 0;
     const print = fingerprint(result);
     if (tab.last?.visitAt === message.visitAt && tab.last.print === print) {
-      return { resend: false, result: null, docDone, hasPosts, filed: nothingToFile };
+      return {
+        resend: false,
+        result: null,
+        docDone,
+        hasPosts,
+        readings: fresh,
+        filed: nothingToFile,
+      };
     }
     const held = tab;
     const markFiled = () => {
       held.last = { visitAt: message.visitAt, print };
     };
-    return { resend: false, result, docDone, hasPosts, filed: markFiled };
+    return { resend: false, result, docDone, hasPosts, readings: fresh, filed: markFiled };
   }
 
   /**

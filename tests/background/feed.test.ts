@@ -7,6 +7,9 @@ import type { Reply } from '@/lib/messaging/protocol';
 import type { Handlers, SenderInfo } from '@/lib/messaging/server';
 import { DEFAULT_RATE_CARD } from '@/lib/metrics/rates';
 import { loadWorkers } from '@/lib/platforms';
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { content as tiktokContent } from '@/lib/platforms/tiktok/content';
 import { MemorySession } from './memory-session';
 
 const WORKERS = await loadWorkers();
@@ -155,5 +158,28 @@ describe('chips/get and the card from the feed', () => {
     const reply = data(await handlers['feed/read']({ url: FEED, bodies: [viewer] }, content(3)));
     // Without a viewer marker the account is a creator like any other.
     expect(reply.chips.map((c) => c.handle)).toEqual(['me.myself']);
+  });
+});
+
+describe('creator pages', () => {
+  it('file the suggested accounts a profile embeds as sightings, never the profile itself', async () => {
+    const url = 'https://www.tiktok.com/@ada.weaves';
+    const html = readFileSync('tests/fixtures/tiktok/profile-suggested-accounts.html', 'utf8');
+    const doc = parseHTML(html).document as unknown as Document;
+    const material = tiktokContent.collectDocument(doc, new URL(url), NOW, 'texts');
+    const message = {
+      url,
+      visitAt: NOW,
+      session: 's1',
+      full: true,
+      since: 0,
+      doc: material,
+      bodies: [],
+    };
+    data(await handlers['page/read'](message, content(5, url)));
+    expect((await db.creators.get('tiktok:ada.weaves'))?.snapshot.followers).toBeDefined();
+    const seen = await db.sightings.toCollection().primaryKeys();
+    expect(seen).toEqual(expect.arrayContaining(['tiktok:loom.larsen', 'tiktok:yarn.yusuf']));
+    expect(seen).not.toContain('tiktok:ada.weaves');
   });
 });
