@@ -1,4 +1,6 @@
 import { idString, toCount } from '../../extract/values';
+import type { Precision } from '../../model/snapshot';
+import { MAX_AUDIENCE, parseCount } from '../../parsing/count';
 import {
   newReading,
   normalizeHandle,
@@ -12,7 +14,8 @@ import type { InstagramMedia, InstagramOwner, InstagramUser } from './schemas';
 /**
  * Mapping Instagram's raw objects (already through the lenient schemas) to readings. Every count
  * in Instagram's JSON is exact (edge_followed_by 25116 in the adrianhorning capture; like_count
- * 817982 in the xdt capture): only the meta description and the visible header abbreviate.
+ * 817982 in the xdt capture), except the follower texts of search results ("12.3M followers"):
+ * those, the meta description and the visible header abbreviate.
  */
 
 /** An exact count reading, or undefined. */
@@ -20,6 +23,36 @@ export function exact(raw: unknown): CountReading | undefined {
   const value = toCount(raw);
   return value === undefined ? undefined : { value, precision: 'exact' };
 }
+
+/**
+ * The language of follower texts in bodies. A body carries no UI language (the page's
+ * `<html lang>` reaches only the document's material, not `readBody`), so its texts are read as
+ * English: "12.3M followers" is 12,300,000, rounded. A text in another language ("1,2 Mio.
+ * Follower") matches no English label and stays unknown: read with a guessed locale, "1.234"
+ * could be a thousand or a fraction.
+ */
+const BODY_LOCALE = 'en';
+/** "12.3M followers", "1,234 followers", "1 follower": a number, its unit, the label, nothing else. */
+const FOLLOWERS_TEXT = /^\s*(\d[\d.,]*\s?[KMB]?)\s+followers?\s*$/i;
+/** Parts of a search result's line ("mira.loops • 38.2K followers"). */
+const TEXT_PARTS = /\s[\u2022\u00b7|]\s/;
+const MAX_TEXT = 200;
+
+/**
+ * The follower count a search result's text states ("12.3M followers": rounded; "9,876
+ * followers": exact), or undefined for any other text ("Followed by ana + 2 more").
+ */
+export function followersInText(text: string | undefined): CountReading | undefined {
+  if (!text || text.length > MAX_TEXT) return undefined;
+  for (const part of text.split(TEXT_PARTS)) {
+    const m = FOLLOWERS_TEXT.exec(part);
+    const c = m?.[1] && parseCount(m[1], { locale: BODY_LOCALE, max: MAX_AUDIENCE });
+    if (c) return c;
+  }
+  return undefined;
+}
+
+const RANK: Readonly<Record<Precision, number>> = { exact: 3, rounded: 2, 'lower-bound': 1 };
 
 /** Who an account object is. `pk_id` is the string twin of a numeric `pk` in private-API bodies. */
 export function identify(a: InstagramOwner | undefined): Identity {
@@ -61,13 +94,20 @@ export function addAccount(
   fill('bio', a.biography);
   fill('verified', a.is_verified);
   fill('isPrivate', a.is_private);
-  const count = (field: keyof Reading['counts'], raw: unknown) => {
-    const c = exact(raw);
-    if (c && !r.counts[field]) r.counts[field] = c;
+  // The first object's count stays, unless a later one is more precise (a search result's text,
+  // then the same account's exact count in a grid or a user card).
+  const count = (field: keyof Reading['counts'], c: CountReading | undefined) => {
+    const had = r.counts[field];
+    if (c && (!had || RANK[c.precision] > RANK[had.precision])) r.counts[field] = c;
   };
-  count('followers', a.edge_followed_by?.count ?? a.follower_count);
-  count('following', a.edge_follow?.count ?? a.following_count);
-  count('posts', a.edge_owner_to_timeline_media?.count ?? a.media_count);
+  count(
+    'followers',
+    exact(a.edge_followed_by?.count ?? a.follower_count) ??
+      followersInText(a.search_social_context) ??
+      followersInText(a.social_context),
+  );
+  count('following', exact(a.edge_follow?.count ?? a.following_count));
+  count('posts', exact(a.edge_owner_to_timeline_media?.count ?? a.media_count));
   return r;
 }
 
@@ -84,7 +124,8 @@ const CODE = /^[\w-]{5,64}$/;
  * One post. Its id is the code in its URL (`shortcode` / `code`), the one key every vintage has.
  * Hidden counts (`like_and_view_counts_disabled`, or the profile's `hide_like_and_view_counts`
  * when the post does not say) leave likes and views unknown: what the payload still carries there
- * is not what the page shows. Pinned is read only where the payload has a pinned field (the 2021
+ * is not what the page shows. A grid's `has_delayed_metadata` media come before their counts: all
+ * of them unknown, never zero. Pinned is read only where the payload has a pinned field (the 2021
  * `_sharedData` nodes have none: unknown, not false).
  */
 export function mapMedia(
@@ -114,17 +155,21 @@ export function mapMedia(
   }
   const hidden = m.like_and_view_counts_disabled ?? hideDefault;
   if (hidden !== undefined) post.likesHidden = hidden;
+  const delayed = m.has_delayed_metadata === true;
   const put = (field: keyof PostReading['counts'], raw: unknown) => {
-    const c = exact(raw);
+    const c = delayed ? undefined : exact(raw);
     if (c) post.counts[field] = c;
   };
   if (!hidden) {
     put('likes', m.like_count ?? m.edge_liked_by?.count ?? m.edge_media_preview_like?.count);
-    // Views: Instagram-only plays first, as like_count counts Instagram likes only; the xdt
-    // capture has no play_count and a null view_count (unknown, never 0).
+    // Views: play_count, the count a reels grid is drawn with (the first deferred part of a
+    // profile's reels holds only it) and the one every reels body carries; ig_play_count
+    // (Instagram-only plays, lower on a reel shared to Facebook) only where play_count is absent.
+    // like_count is Instagram's own, so a shared reel's rate by views reads slightly low, never
+    // high. The xdt capture has neither and a null view_count (unknown, never 0).
     put(
       'views',
-      m.ig_play_count ?? m.play_count ?? m.video_view_count ?? m.video_play_count ?? m.view_count,
+      m.play_count ?? m.ig_play_count ?? m.video_view_count ?? m.video_play_count ?? m.view_count,
     );
   }
   put(
@@ -159,7 +204,9 @@ export function mapMedia(
  * Adds posts to their owners' readings. A post that names no owner goes to `fallback` (the
  * profile whose timeline holds it, or the account a feed request asked for), else it is dropped:
  * posts by others (a collaborator, a tagged post) end up under their own account and are
- * discarded when merging.
+ * discarded when merging. A collab's other accounts (`coauthor_producers`,
+ * `invited_coauthor_producers`) each get their own reading, with what their own objects say and
+ * without the post: its owner is the media's `user`, and the owner's counts stay the owner's.
  */
 export function addMedias(
   book: Accounts,
@@ -175,6 +222,8 @@ export function addMedias(
     // whose two name different accounts has no author Scout can be sure of, and goes to neither.
     const fromUser = addAccount(book, source, m.user);
     const fromOwner = addAccount(book, source, m.owner);
+    for (const c of m.coauthor_producers ?? []) addAccount(book, source, c);
+    for (const c of m.invited_coauthor_producers ?? []) addAccount(book, source, c);
     if (fromUser && fromOwner && differ(identify(m.user), identify(m.owner))) continue;
     const reading = fromUser ?? fromOwner ?? (fallback && readingFor(book, source, fallback));
     const post = reading && mapMedia(m, reading.platformId, hideDefault);

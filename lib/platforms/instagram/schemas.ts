@@ -46,6 +46,13 @@ const account = {
   follower_count: Num,
   following_count: Num,
   media_count: Num,
+  /**
+   * The follower count as search results print it, when they give no number ("12.3M followers",
+   * in the UI language): `search_social_context` (web), `social_context` (mobile). The same keys
+   * hold other texts ("Followed by …"), which read as no count.
+   */
+  search_social_context: str,
+  social_context: str,
 } as const;
 
 /** A post's author (`owner`, `user`): identity and, on post pages, the author's counts. */
@@ -82,11 +89,24 @@ export const MediaSchema = obj({
   is_paid_partnership: bool,
   sponsor_tags: list(Any, 10),
   edge_media_to_sponsor_user: obj({ edges: list(Any, 10) }),
+  /** Grids send some photos and carousels before their counts (no count keys): unknown. */
+  has_delayed_metadata: bool,
+  /** A collab's other accounts; the media's `user` is its owner. */
+  coauthor_producers: list(OwnerSchema, 10),
+  invited_coauthor_producers: list(OwnerSchema, 10),
 });
 
-/** A node or item: the media itself, or `{ media }` in the reels lists ([unverified]). */
-export const NodeSchema: Lenient<InstagramMedia> = (v) =>
-  MediaSchema(isRecord(v) && isRecord(v['media']) ? v['media'] : v);
+/**
+ * A node or item: the media itself, or `{ media }` (the reels lists, grids, the home feed), or
+ * `{ explore_story: { media } }` (suggested posts in the home feed).
+ */
+export const NodeSchema: Lenient<InstagramMedia> = (v) => {
+  if (!isRecord(v)) return undefined;
+  if (isRecord(v['media'])) return MediaSchema(v['media']);
+  const story = v['explore_story'];
+  if (isRecord(story) && isRecord(story['media'])) return MediaSchema(story['media']);
+  return MediaSchema(v);
+};
 
 /** Edges as the graphql family and the xdt connections send them. */
 const Edges = list(obj({ node: NodeSchema }), 200);
@@ -107,6 +127,38 @@ export const UserSchema = obj({
 /** A connection or a media list: `{ edges }` (xdt GraphQL) or `{ items }` (private API). */
 export const ConnectionSchema = obj({ edges: Edges, items: list(NodeSchema, 200) });
 
+/** An entry of a search list, `{ position, user }`; hashtags and places carry no `user`. */
+const SearchEntry = obj({ user: OwnerSchema });
+
+/** A grid cell's media, `{ media }`; a grid section holds a few (Explore: about six). */
+const Cells = list(NodeSchema, 32);
+
+/**
+ * One section of an Explore-style grid: its medias, the fill items beside a tall cell, and the
+ * tall cell's reels (`one_by_two_item.clips.items`).
+ */
+const GridSection = obj({
+  layout_content: obj({
+    medias: Cells,
+    fill_items: Cells,
+    one_by_two_item: obj({ clips: obj({ items: Cells }) }),
+  }),
+});
+const Sections = list(GridSection, 64);
+
+/**
+ * The lists of accounts and media that search and Explore send: top search `list[]` (mobile
+ * `fbsearch/topsearch`, web `web/search/topsearch/`) or `users[]` (the GraphQL search box, older
+ * web bodies), and grids, `media_grid.sections[]` (search) or `sectional_items[]` (Explore).
+ */
+export const ListsSchema = obj({
+  list: list(SearchEntry, 100),
+  users: list(SearchEntry, 100),
+  media_grid: obj({ sections: Sections }),
+  sectional_items: Sections,
+});
+
+export type InstagramGridSection = NonNullable<Infer<typeof GridSection>>;
 export type InstagramOwner = NonNullable<Infer<typeof OwnerSchema>>;
 export type InstagramUser = NonNullable<Infer<typeof UserSchema>>;
 export type InstagramMedia = NonNullable<Infer<typeof MediaSchema>>;

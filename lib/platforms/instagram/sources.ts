@@ -11,6 +11,14 @@ export const INSTAGRAM_SOURCES = {
   timeline: 'instagram/timeline',
   feed: 'instagram/feed-user',
   post: 'instagram/post',
+  /** Top search: web `web/search/topsearch/`, mobile `fbsearch/topsearch`, the GraphQL search box. */
+  search: 'instagram/search',
+  /** Explore-style grids: `media_grid.sections[]` (search) and `sectional_items[]` (Explore). */
+  grid: 'instagram/grid',
+  /** A profile's reels (`xdt_user_clips_graphql`), streamed in deferred parts. */
+  reels: 'instagram/reels',
+  /** The signed-in viewer's own account (`config.viewer`, `xdt_viewer`): never a sighting. */
+  viewer: 'instagram/viewer',
   jsonLd: 'instagram/json-ld',
   meta: 'instagram/meta',
   dom: 'dom',

@@ -17,5 +17,20 @@ export const instagramTap: PlatformTap = {
       query:
         /^(use)?Polaris(Profile(Posts|PageContent|ReelsTab)|PostActionLoadPost|PostRoot)|UserTimeline|user_timeline/,
     },
+    // Lists of other creators (NOTES-feeds-youtube.md §2): a user card (users/<pk>/info/, exact
+    // counts), top search (web, also at its older root path, and mobile), the search grid (fbsearch/web/top_serp, media_grid),
+    // Explore (discover/web/explore_grid, sectional_items) and the reels feed (clips/home).
+    {
+      path: /^\/(api\/v1\/(users\/\d+\/info|web\/search\/topsearch|fbsearch\/(topsearch(_flat)?|web\/top_serp)|discover\/web\/explore_grid|clips\/home)|web\/search\/topsearch)\/?$/,
+      lists: true,
+    },
+    // The same in GraphQL: the home feed (xdt_api__v1__feed__timeline__connection), the reels
+    // feed, the search box (xdt_api__v1__fbsearch__topsearch_connection) and a profile's reels
+    // (xdt_user_clips_graphql, streamed: its collabs' owners are other creators).
+    {
+      path: /^\/(api\/)?graphql(\/query)?\/?$/,
+      query: /^(use)?Polaris(Feed(Root|Timeline)|ClipsTab|SearchBox|ProfileReelsTab)|^ClipsProfile/,
+      lists: true,
+    },
   ],
 };

@@ -103,7 +103,7 @@ describe('the private-API feed (api/v1/feed/user/)', () => {
     expect(s).toMatchObject({ handle: 'mira.loops', platformId: '48213377120', precision: {} });
     expect(post(s, 'C8tA9bXyZ3w')).toMatchObject({
       kind: 'video',
-      views: 58120, // ig_play_count: like_count counts Instagram likes only
+      views: 61234, // play_count, the count the reels grid shows (ig_play_count 58120)
       likes: 3012,
       comments: 95,
       pinned: false,
@@ -143,7 +143,7 @@ describe('the private-API feed (api/v1/feed/user/)', () => {
       `${IG}/mira.loops/`,
     );
     expect(new Set(postIds(s)).size).toBe(postIds(s).length);
-    expect(post(s, 'C8tA9bXyZ3w')).toMatchObject({ views: 58120, likes: 3012 });
+    expect(post(s, 'C8tA9bXyZ3w')).toMatchObject({ views: 61234, likes: 3012 });
     expect(post(s, 'C9aPin0ned1')).toMatchObject({ pinned: true, kind: 'carousel' });
     expect(postIds(s)).not.toContain('C8zCollab01');
     expect(s.followers).toBe(38214);
@@ -361,7 +361,7 @@ describe('post and reel pages give the author’s card', () => {
         handle: 'mira.loops',
         displayName: 'Mira Loops',
         sources: ['instagram/page-data'],
-        recentPosts: [{ id: 'C9bReelX7k2', views: 118000, likes: 8421, kind: 'video' }],
+        recentPosts: [{ id: 'C9bReelX7k2', views: 120400, likes: 8421, kind: 'video' }],
       });
       expect(s).not.toHaveProperty('followers');
     }

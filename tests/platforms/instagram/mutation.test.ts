@@ -70,11 +70,20 @@ const URLS: Record<string, string> = {
   'web-profile-info-mira-loops.json': `${IG}/mira.loops/`,
   'web-profile-info-not-found.json': `${IG}/gone.account/`,
   'web-profile-info-private.json': `${IG}/pia.private/`,
+  // Feeds, search and grids, read at the profile of one of the accounts they list.
+  'users-info-oda-rows.json': `${IG}/oda.rows/`,
+  'topsearch-hiking.json': `${IG}/alpine.ana/`,
+  'topsearch-de-wandern.json': `${IG}/berg.bea/`,
+  'search-box-graphql.json': `${IG}/mira.loops/`,
+  'explore-grid-web.json': `${IG}/fjord.films/`,
+  'feed-timeline-home.json': `${IG}/fjord.films/`,
+  'clips-home.json': `${IG}/ole.bakes/`,
+  'clips-user-graphql-streamed-mira-loops.txt': `${IG}/mira.loops/`,
 };
 
 /**
  * Keys whose absence legitimately changes what a file says: a preferred count whose fallback
- * holds another number (ig_play_count → play_count), a hidden-counts flag (without it the payload's
+ * holds another number (play_count → ig_play_count), a hidden-counts flag (without it the payload's
  * like_count is shown), an owner (without it a timeline's post is the timeline's), privacy.
  */
 const ALTERNATIVES = [
