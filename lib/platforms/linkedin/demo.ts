@@ -2,7 +2,8 @@ import type { DemoRoute } from '../types';
 
 /**
  * LinkedIn's demo pages (tests/fixtures/pages/linkedin/, invented people): a member's profile and
- * activity, the feed, the pages' app script and the Voyager body it fetches.
+ * activity, the feed, the pages' app script and the Voyager bodies they fetch: the member's network
+ * numbers, the viewer, and the feed's two pages of updates (the second asked for on scroll).
  */
 export const linkedinDemo: readonly DemoRoute[] = [
   {
@@ -24,4 +25,11 @@ export const linkedinDemo: readonly DemoRoute[] = [
     path: '/voyager/api/identity/profiles/jonas-weber-b2b/networkinfo',
     file: 'linkedin/api-networkinfo-jonas-weber.json',
   },
+  { host: 'www.linkedin.com', path: '/voyager/api/me', file: 'linkedin/api-me-viewer.json' },
+  ...['0', '5'].map((start): DemoRoute => ({
+    host: 'www.linkedin.com',
+    path: '/voyager/api/feed/updatesV2',
+    query: { q: 'feed', start },
+    file: `linkedin/api-feed-updates-start-${start}.json`,
+  })),
 ];

@@ -2,7 +2,8 @@ import type { DemoRoute } from '../types';
 
 /**
  * TikTok's demo pages (tests/fixtures/pages/tiktok/, invented people): two creator profiles, the
- * feed, the pages' app script and the API bodies it fetches for each creator.
+ * For You feed and a search page, the pages' app script and the API bodies it fetches: each
+ * creator's videos and details, and each feed's two pages (the second asked for on scroll).
  */
 export const tiktokDemo: readonly DemoRoute[] = [
   {
@@ -18,6 +19,20 @@ export const tiktokDemo: readonly DemoRoute[] = [
     creator: { platform: 'tiktok', handle: 'ravi.fixes.bikes', name: 'Ravi Fixes Bikes' },
   },
   { host: 'www.tiktok.com', path: '/foryou', file: 'tiktok/feed.html' },
+  { host: 'www.tiktok.com', path: '/', file: 'tiktok/feed.html' },
+  { host: 'www.tiktok.com', path: '/search', file: 'tiktok/search.html' },
+  ...['0', '1'].map((cursor): DemoRoute => ({
+    host: 'www.tiktok.com',
+    path: '/api/recommend/item_list/',
+    query: { cursor },
+    file: `tiktok/api-recommend-item-list-cursor-${cursor}.json`,
+  })),
+  ...['0', '12'].map((offset): DemoRoute => ({
+    host: 'www.tiktok.com',
+    path: '/api/search/general/full/',
+    query: { keyword: 'bread', offset },
+    file: `tiktok/api-search-general-bread-offset-${offset}.json`,
+  })),
   { host: 'www.tiktok.com', path: '/static/demo-app.js', file: 'tiktok/demo-app.js' },
   ...[
     ['mara.bakes', 'MS4wLjABAAAAdemoMaraBakesSecUid0000000000000000000000000000000'],
