@@ -114,7 +114,14 @@ describe('PageReader', () => {
     const reader = new PageReader(WORKERS);
     expect(readAndFile(reader, 7, message())).toMatchObject({ resend: false });
     const again = reader.read(7, message({ full: false }), NOW + 5_000);
-    expect(plain(again)).toEqual({ resend: false, result: null, docDone: true, hasPosts: true });
+    expect(plain(again)).toMatchObject({
+      resend: false,
+      result: null,
+      docDone: true,
+      hasPosts: true,
+    });
+    // What the re-read said is still handed on, for the accounts besides the creator.
+    expect(again.resend === false && again.readings.map((r) => r.handle)).toContain('nadia.draws');
   });
 
   it('gives the same answer again while the last one was not filed (its filing failed)', () => {
@@ -161,7 +168,13 @@ describe('PageReader', () => {
     );
     expect(bodyRejections['not-json']).toBe(rejected + 1);
     // Nothing changed: no new answer.
-    expect(plain(outcome)).toEqual({ resend: false, result: null, docDone: true, hasPosts: true });
+    expect(plain(outcome)).toEqual({
+      resend: false,
+      result: null,
+      docDone: true,
+      hasPosts: true,
+      readings: [],
+    });
     expect(before.recentPosts.length).toBeGreaterThanOrEqual(0);
     debug.mockRestore();
   });
@@ -178,7 +191,13 @@ describe('PageReader', () => {
       }),
       NOW,
     );
-    expect(plain(outcome)).toEqual({ resend: false, result: null, docDone: true, hasPosts: true });
+    expect(plain(outcome)).toEqual({
+      resend: false,
+      result: null,
+      docDone: true,
+      hasPosts: true,
+      readings: [],
+    });
     expect(base.handle).toBe('nadia.draws');
   });
 

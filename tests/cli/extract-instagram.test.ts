@@ -68,7 +68,8 @@ describe('scout extract on Instagram files', () => {
     expect(snapshot).toMatchObject({
       handle: 'mira.loops',
       url: `${IG}/mira.loops/`,
-      recentPosts: [{ id: 'C9bReelX7k2', views: 118000 }],
+      // play_count, the count reels grids and every reels body carry (ig_play_count is 118,000).
+      recentPosts: [{ id: 'C9bReelX7k2', views: 120400 }],
     });
   });
 
