@@ -9,7 +9,14 @@ import {
   type ReadingProblem,
 } from '../../extract/reading';
 import type { PostCountField, ProfileCountField } from '../../model/snapshot';
-import type { TiktokItem, TiktokStats, TiktokStatsV2, TiktokUser } from './schemas';
+import type {
+  TiktokItem,
+  TiktokSearchUser,
+  TiktokStats,
+  TiktokStatsV2,
+  TiktokUser,
+  TiktokViewer,
+} from './schemas';
 import { timeFromId } from './sources';
 
 export { timeFromId } from './sources';
@@ -53,15 +60,33 @@ export function v2Stat(raw: string | undefined): CountReading | undefined {
   return { value, precision: rounded ? 'rounded' : 'exact' };
 }
 
-/** The exact reading where statsV2 has one, else the numeric reading. */
+/**
+ * A count that carries no rounded twin (a search user card's `follower_count`): exact unless it
+ * sits on the rounding grid from 10,000 up, the same test as a `statsV2` string. An off-grid
+ * number cannot be TikTok's rounding; a grid value is taken as one.
+ */
+export function gridStat(raw: number | string | undefined): CountReading | undefined {
+  const value = toCount(raw);
+  if (value === undefined) return undefined;
+  const rounded = value >= ROUNDING_FLOOR && onRoundingGrid(value);
+  return { value, precision: rounded ? 'rounded' : 'exact' };
+}
+
+/**
+ * A count from its two forms. The statsV2 string wins: exact off the grid, rounded on it, even
+ * where the numeric one differs (search bodies repeat rounded values there, NOTES §1, and a round
+ * number never poses as an exact one). A zero beside a non-zero twin is a placeholder, not a
+ * count: the other form is taken.
+ */
 function stat(
   v2: string | undefined,
   numeric: number | string | undefined,
 ): CountReading | undefined {
   const fromV2 = v2Stat(v2);
   const fromNumeric = numericStat(numeric);
-  if (fromV2 && (fromV2.precision === 'exact' || !fromNumeric)) return fromV2;
-  return fromNumeric ?? fromV2;
+  if (!fromV2 || !fromNumeric) return fromV2 ?? fromNumeric;
+  if (fromV2.value === 0 && fromNumeric.value !== 0) return fromNumeric;
+  return fromV2;
 }
 
 /** Profile counts from `stats` and `statsV2` (either may be missing). */
@@ -118,6 +143,48 @@ function fillProfile(
   return reading;
 }
 
+/**
+ * The signed-in viewer's own account, marked so (never a sighting, never a chip): who it is and
+ * nothing else, so that it adds nothing to any snapshot. Undefined when the object names no one.
+ */
+export function mapViewer(source: string, user: TiktokViewer | undefined): Reading | undefined {
+  const who: Identity = {};
+  const handle = normalizeHandle(user?.uniqueId);
+  if (handle) who.handle = handle;
+  const id = idString(user?.uid);
+  if (id) who.platformId = id;
+  if (user?.secUid) who.altIds = [user.secUid];
+  if (!who.handle && !who.platformId && !who.altIds) return undefined;
+  const reading = newReading(source, who);
+  reading.viewer = true;
+  return reading;
+}
+
+/**
+ * A search user card's account (snake_case `user_info`): its own counts, each with the grid test
+ * (`gridStat`). Undefined when the card names no one.
+ */
+export function mapSearchUser(source: string, user: TiktokSearchUser): Reading | undefined {
+  const who: Identity = {};
+  const handle = normalizeHandle(user.unique_id);
+  if (handle) who.handle = handle;
+  const id = idString(user.uid) ?? idString(user.user_id);
+  if (id) who.platformId = id;
+  if (user.sec_uid) who.altIds = [user.sec_uid];
+  if (!who.handle && !who.platformId && !who.altIds) return undefined;
+  const reading = newReading(source, who);
+  if (user.nickname) reading.displayName = user.nickname;
+  if (typeof user.signature === 'string') reading.bio = user.signature;
+  const put = (field: ProfileCountField, c: CountReading | undefined) => {
+    if (c) reading.counts[field] = c;
+  };
+  put('followers', gridStat(user.follower_count));
+  put('following', gridStat(user.following_count));
+  put('likes', gridStat(user.total_favorited));
+  put('posts', gridStat(user.aweme_count));
+  return reading;
+}
+
 /** Who posted an item: the author object (UNIVERSAL, NEXT, API) or SIGI's uniqueId string. */
 export function itemAuthor(item: TiktokItem): Identity {
   if (typeof item.author === 'object' && item.author) return identify(item.author);
@@ -165,7 +232,9 @@ export function mapItem(item: TiktokItem, handle: string | undefined): PostReadi
 }
 
 /**
- * Readings from a list of items, one per author: the author's posts plus their `authorStats`.
+ * Readings from a list of items, one per author: the author's posts plus their `authorStats`
+ * (from the first item that has them, a more precise count from a later item). An author is only
+ * ever the item's own `author`: a duet's, stitch's or mention's other account gets nothing.
  * Items whose author the payload does not name go to `fallback` (the account the list is known to
  * be about, e.g. the secUid the page asked item_list for), or are dropped.
  */
@@ -186,11 +255,26 @@ export function mapItems(
       const author = typeof item.author === 'object' ? item.author : undefined;
       reading = fillProfile(newReading(source, who), author, item.authorStats, item.authorStatsV2);
       byAuthor.set(key, reading);
+    } else if (item.authorStats || item.authorStatsV2) {
+      addCounts(reading, mapStats(item.authorStats, item.authorStatsV2));
     }
     const post = mapItem(item, who.handle);
     if (post) reading.posts.push(post);
   }
   return [...byAuthor.values()];
+}
+
+const RANK = { 'lower-bound': 0, rounded: 1, exact: 2 } as const;
+
+/** Adds counts a reading lacks, and replaces one with a more precise one. */
+function addCounts(
+  reading: Reading,
+  counts: Partial<Record<ProfileCountField, CountReading>>,
+): void {
+  for (const [field, c] of Object.entries(counts) as [ProfileCountField, CountReading][]) {
+    const had = reading.counts[field];
+    if (!had || RANK[c.precision] > RANK[had.precision]) reading.counts[field] = c;
+  }
 }
 
 /**

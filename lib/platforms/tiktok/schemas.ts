@@ -45,6 +45,32 @@ export const UserSchema = obj({
   secUid: str,
 });
 
+/**
+ * The signed-in viewer as the documents carry it (`webapp.app-context.user`, SIGI's
+ * `AppContext.appContext.user`, NEXT's `$user`): only who it is, so that it is never a sighting.
+ */
+export const ViewerSchema = obj({ uid: Id, uniqueId: str, secUid: str });
+
+/**
+ * A search user card's `user_info` (NOTES-feeds-youtube.md §1): snake_case, its counts on the
+ * card itself (no authorStats beside it). Some clients name the id `user_id`.
+ */
+export const SearchUserSchema = obj({
+  uid: Id,
+  user_id: Id,
+  unique_id: str,
+  nickname: str,
+  signature: str,
+  sec_uid: str,
+  follower_count: Num,
+  following_count: Num,
+  total_favorited: Num,
+  aweme_count: Num,
+});
+
+/** One entry of a search `user_list`. */
+const SearchUserCardSchema = obj({ user_info: SearchUserSchema });
+
 const ItemStatsSchema = obj({
   diggCount: Num,
   commentCount: Num,
@@ -116,6 +142,28 @@ export const ItemListSchema = obj({
   extra: ExtraSchema,
 });
 
+/**
+ * The search answers (NOTES-feeds-youtube.md §1): `/api/search/general/full/` (`data[]` of typed
+ * cards: 1 a video `{item}`, 4 users `{user_list}`), `/api/search/user/full/` (`user_list`) and
+ * `/api/search/item/full/` (`item_list`). One schema: each body has only its own key.
+ */
+export const SearchSchema = obj({
+  data: list(obj({ type: Num, item: ItemSchema, user_list: list(SearchUserCardSchema, 100) })),
+  user_list: list(SearchUserCardSchema),
+  item_list: Items,
+  extra: ExtraSchema,
+});
+
+/**
+ * Lists of accounts (`/api/user/list/`: a profile's following, followers and suggested tabs):
+ * `userList[]` of `{user, stats}` like a user detail's `userInfo` [unverified: no capture of it
+ * is here; tested on own fixtures].
+ */
+export const UserListSchema = obj({
+  userList: list(obj({ user: UserSchema, stats: StatsSchema, statsV2: StatsV2Schema })),
+  extra: ExtraSchema,
+});
+
 const ItemInfoSchema = obj({ itemStruct: ItemSchema });
 
 /** A video page's `webapp.video-detail` scope, NEXT's `pageProps.itemInfo`, `/api/item/detail/`. */
@@ -126,9 +174,13 @@ export const ItemDetailSchema = obj({
   extra: ExtraSchema,
 });
 
-/** `__UNIVERSAL_DATA_FOR_REHYDRATION__` (late 2023 → now): only the creator scopes are read. */
+/**
+ * `__UNIVERSAL_DATA_FOR_REHYDRATION__` (late 2023 → now): the creator scopes, and the app context's
+ * user (the viewer) only to know who it is.
+ */
 export const UniversalDataSchema = obj({
   __DEFAULT_SCOPE__: obj({
+    'webapp.app-context': obj({ user: ViewerSchema }),
     'webapp.user-detail': UserDetailSchema,
     'webapp.video-detail': ItemDetailSchema,
   }),
@@ -140,6 +192,7 @@ export const UniversalDataSchema = obj({
  * capture's SIGI block was not copied, so this reads tolerantly and is tested on own fixtures).
  */
 export const SigiStateSchema = obj({
+  AppContext: obj({ appContext: obj({ user: ViewerSchema }) }),
   UserModule: obj({ users: dict(UserSchema), stats: dict(StatsSchema) }),
   ItemModule: dict(ItemSchema),
   UserPage: obj({ uniqueId: str, statusCode: Num }),
@@ -149,6 +202,7 @@ export const SigiStateSchema = obj({
 /** `__NEXT_DATA__` (2020 → early 2021, tiktok-profile-next-data-tiktok-2021-01.html). */
 export const NextDataSchema = obj({
   props: obj({
+    initialProps: obj({ $user: ViewerSchema }),
     pageProps: obj({
       statusCode: Num,
       userInfo: UserInfoSchema,
@@ -165,3 +219,5 @@ export type TiktokStatsV2 = NonNullable<Infer<typeof StatsV2Schema>>;
 export type TiktokItem = NonNullable<Infer<typeof ItemSchema>>;
 export type TiktokUserDetail = NonNullable<Infer<typeof UserDetailSchema>>;
 export type TiktokItemDetail = NonNullable<Infer<typeof ItemDetailSchema>>;
+export type TiktokViewer = NonNullable<Infer<typeof ViewerSchema>>;
+export type TiktokSearchUser = NonNullable<Infer<typeof SearchUserSchema>>;

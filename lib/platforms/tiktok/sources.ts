@@ -6,6 +6,8 @@ export const TIKTOK_SOURCES = {
   userDetail: 'tiktok/user-detail',
   itemDetail: 'tiktok/item-detail',
   itemList: 'tiktok/item-list',
+  search: 'tiktok/search',
+  userList: 'tiktok/user-list',
   shareMeta: 'tiktok/share-meta',
   meta: 'tiktok/meta',
   dom: 'dom',

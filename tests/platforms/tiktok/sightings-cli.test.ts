@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ProfileSnapshotSchema } from '../../../lib/model';
+import { runScout } from '../../cli/run';
+import { OWN_TIKTOK } from './load';
+
+// `scout sightings` on TikTok's feed, search and list bodies: what the extension would file from
+// them, one entry per creator, printed as JSON.
+
+const AT = '2025-12-01T09:00:00Z';
+
+async function sightings(url: string, ...files: string[]) {
+  const run = await runScout([
+    'sightings',
+    '--url',
+    url,
+    '--at',
+    AT,
+    ...files.map((f) => join(OWN_TIKTOK, f)),
+  ]);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  const printed = JSON.parse(run.stdout) as Record<string, unknown>[];
+  for (const entry of printed) expect(ProfileSnapshotSchema.safeParse(entry).success).toBe(true);
+  return printed;
+}
+
+const view = (e: Record<string, unknown>) => [
+  e['handle'],
+  e['followers'],
+  (e['precision'] as Record<string, string>)['followers'],
+];
+
+describe('scout sightings on TikTok bodies', () => {
+  it('a For You feed: each author with their own count, never a duet’s or stitch’s other account', async () => {
+    const printed = await sightings(
+      'https://www.tiktok.com/foryou',
+      'api-recommend-item-list-foryou.json',
+    );
+    expect(printed.map(view)).toEqual([
+      ['ines.paints', 38_200, 'rounded'],
+      ['kit.duets', 6200, 'exact'],
+      ['sol.sings', 1_312_467, 'exact'],
+      ['juno.hikes', undefined, undefined],
+      ['lea.lifts', undefined, undefined],
+    ]);
+    expect(printed[0]).toMatchObject({ capturedAt: Date.parse(AT) });
+  });
+
+  it('search answers read together, with the page carrying the viewer: one entry per account, no viewer', async () => {
+    const printed = await sightings(
+      'https://www.tiktok.com/search?q=bread',
+      'foryou.html',
+      'api-search-general-full-knitting.json',
+      'api-search-user-full-bakers.json',
+      'api-search-item-full-sourdough.json',
+    );
+    expect(printed.map(view)).toEqual([
+      ['mara.knits', 38_217, 'exact'],
+      ['knit.club', undefined, undefined],
+      ['purl.petra', 52_300, 'rounded'],
+      ['wool.wim', 2_400_000, 'rounded'],
+      ['bo.bakes', 12_345, 'exact'],
+      ['crumb.carla', 880_000, 'rounded'],
+      ['dan.dough', 9400, 'exact'],
+    ]);
+  });
+});
