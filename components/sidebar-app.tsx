@@ -29,6 +29,8 @@ export interface SidebarApi {
    * outcome arrives as a change of the tab's record.
    */
   retryPage(): Promise<Reply<unknown>>;
+  /** Closes the card opened from a feed's chip in this tab (Escape), back to the page's own. */
+  closeFeedCard(tabId: number): void;
   /** Calls back whenever the background's record of this tab may have changed. */
   onTabChanged(tabId: number, callback: () => void): () => void;
   /**
@@ -130,6 +132,17 @@ export function SidebarApp({ api, layout = DEFAULT_LAYOUT }: { api: SidebarApi; 
     (fromFeed || (page?.state === 'ready' && page.creatorKey === row.key))
       ? row
       : null;
+
+  // Escape in a card opened from a chip closes it, as Escape on the chip does.
+  const feedOpen = !!fromFeed && tabId != null;
+  useEffect(() => {
+    if (!feedOpen || tabId == null) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') api.closeFeedCard(tabId);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [api, feedOpen, tabId]);
 
   let identity: ReactNode;
   let body: ReactNode;

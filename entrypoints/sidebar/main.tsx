@@ -9,6 +9,7 @@ import {
 } from '@/lib/settings/layout';
 import { ask } from '@/lib/messaging/client';
 import { LISTS_CHANGED_KEY, tabKey } from '@/lib/background/tab-records';
+import { CLOSE_FEED_MESSAGE } from '@/lib/content/layout';
 import '@/components/scout.css';
 
 /** The stored layout, validated field by field (storage.local is shared with content scripts). */
@@ -28,6 +29,10 @@ const api: SidebarApi = {
   creatorForTab: () => ask('creator/for-tab', {}),
   save: (creatorKey, options) => ask('shortlist/save', { creatorKey, ...options }),
   retryPage: () => ask('page/retry', {}),
+  closeFeedCard(tabId) {
+    // To this tab's content script only, which owns the card (a page cannot send it this).
+    void browser.tabs.sendMessage(tabId, { type: CLOSE_FEED_MESSAGE }).catch(() => {});
+  },
   onTabChanged(tabId, callback) {
     // storage.session is written only by the background (host pages and content scripts cannot).
     const listener = (changes: Record<string, unknown>) => {

@@ -27,6 +27,12 @@ button:hover { background: #c2ecd8; }
 button:focus-visible { outline: 2px solid #0b6e4f; outline-offset: 1px; }
 @media (prefers-color-scheme: dark) { button { color: #d8f3e6; background: #123d2e; border-color: #2f7d5c; } }`;
 
+/**
+ * Beside a block-level link (a whole search row, a name block): floated to the right end of the
+ * link's first line, before it, so it neither starts a line of its own nor moves what follows.
+ */
+const FLOAT_CSS = `:host { float: right !important; margin: 0 0 0 8px !important; }`;
+
 /** What the chip layer needs of the content script around it. */
 export interface ChipHooks {
   /** Asks the background for the chips of these creators. */
@@ -248,8 +254,10 @@ export class ChipLayer {
     }
     inItem.add(chip.handle);
     this.items.set(item, inItem);
-    const placed = makeChip(chip, this.hooks);
-    anchor.after(placed.host);
+    const inline = flowsInline(anchor);
+    const placed = makeChip(chip, this.hooks, !inline);
+    if (inline) anchor.after(placed.host);
+    else anchor.before(placed.host);
     const set = this.placed.get(chip.handle) ?? new Set();
     for (const p of set) if (!p.host.isConnected) set.delete(p);
     set.add(placed);
@@ -268,11 +276,24 @@ const CONTAINED = [
   'touchstart',
 ];
 
-function makeChip(chip: Chip, hooks: Pick<ChipHooks, 'open' | 'close'>): Placed {
+/**
+ * Whether a chip after this link stays on the link's line: the link flows inline, or sits in a
+ * flex row (the chip is one more item of it). A block link's next sibling starts a new line.
+ */
+function flowsInline(link: Element): boolean {
+  const display = getComputedStyle(link).display;
+  if (display.startsWith('inline') || display === 'contents' || display === '') return true;
+  const parent = link.parentElement;
+  if (!parent) return true;
+  const row = getComputedStyle(parent);
+  return /flex|grid/.test(row.display) && !row.flexDirection.startsWith('column');
+}
+
+function makeChip(chip: Chip, hooks: Pick<ChipHooks, 'open' | 'close'>, float = false): Placed {
   const host = document.createElement('span');
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
-  style.textContent = CHIP_CSS;
+  style.textContent = float ? CHIP_CSS + FLOAT_CSS : CHIP_CSS;
   const button = document.createElement('button');
   button.type = 'button';
   for (const type of CONTAINED) {

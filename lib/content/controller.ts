@@ -9,7 +9,7 @@ import {
   readLayout,
   type Layout,
 } from '../settings/layout';
-import { findProfileButtons, placeCard, TOGGLE_MESSAGE } from './layout';
+import { CLOSE_FEED_MESSAGE, findProfileButtons, placeCard, TOGGLE_MESSAGE } from './layout';
 import { SidebarFrame } from './sidebar-frame';
 import { allows, type TapRule } from '../tap/allow-list';
 import { CHIPS_KEY, chipsOn, readChipSettings } from '../settings/chips';
@@ -161,6 +161,8 @@ export function startContentScript(ctx: ContentScriptContext, platform: Platform
       // Answered at once: the background only needs to know that someone is here to send.
       sendResponse(true);
       dispatch({ type: 'resend' });
+    } else if (type === CLOSE_FEED_MESSAGE) {
+      closeFeedCard();
     } else if (type === TOGGLE_MESSAGE) {
       dismissed = !dismissed;
       showCard();

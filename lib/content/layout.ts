@@ -2,6 +2,8 @@ import { COLLAPSED_HEIGHT, type Layout } from '../settings/layout';
 
 /** The message the background sends a tab when the user presses Scout's keyboard shortcut. */
 export const TOGGLE_MESSAGE = 'scout/toggle-card';
+/** The message the card sends its tab when Escape is pressed in a card opened from a chip. */
+export const CLOSE_FEED_MESSAGE = 'scout/close-feed-card';
 /** The manifest command behind that shortcut. */
 export const TOGGLE_COMMAND = 'toggle-card';
 

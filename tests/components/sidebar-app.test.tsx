@@ -54,6 +54,35 @@ describe('the sidebar', () => {
     expect(stat('Followers')).toBe((38_200).toLocaleString());
   });
 
+  it('shows a creator from a chip with where they were seen; Escape asks to close that card', async () => {
+    const jane = snapshot('jane', { displayName: 'Jane Doe', followers: 38_200 });
+    const view = {
+      ...vetView(jane, {
+        page: {
+          url: 'https://www.tiktok.com/foryou',
+          state: 'not-creator',
+          creatorKey: undefined,
+          feed: { creatorKey: 'tiktok:jane', at: CAPTURED },
+        },
+      }),
+      feed: { seenAt: CAPTURED, visited: false, profileUrl: jane.url },
+    };
+    const { api } = fakeApi(ok(view));
+    render(<SidebarApp api={api} />);
+    expect(await screen.findByRole('heading', { name: 'Jane Doe' })).toBeTruthy();
+    expect(document.body.textContent).toMatch(/from the feed/i);
+    await userEvent.setup().keyboard('{Escape}');
+    expect(api.closeFeedCard).toHaveBeenCalledWith(7);
+  });
+
+  it('leaves Escape alone on a creator page’s own card', async () => {
+    const { api } = fakeApi(ok(vetView(snapshot('jane', { displayName: 'Jane Doe' }))));
+    render(<SidebarApp api={api} />);
+    await screen.findByRole('heading', { name: 'Jane Doe' });
+    await userEvent.setup().keyboard('{Escape}');
+    expect(api.closeFeedCard).not.toHaveBeenCalled();
+  });
+
   it('marks rounded followers with ≈', async () => {
     const { api } = fakeApi(
       ok(vetView(snapshot('jane', { followers: 38_200, precision: { followers: 'rounded' } }))),

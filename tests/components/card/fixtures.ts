@@ -229,6 +229,7 @@ export function fakeApi(...answers: Reply<TabView>[]) {
       }),
     ),
     retryPage: vi.fn(async (): Promise<Reply<unknown>> => ok({})),
+    closeFeedCard: vi.fn((_tabId: number) => {}),
     onTabChanged: vi.fn((tabId: number, callback: () => void) => {
       listeners.set(tabId, callback);
       return () => listeners.delete(tabId);
