@@ -13,6 +13,7 @@ import {
   postUrn,
   readLabelledCounts,
   readLabelledCount,
+  readLeadingCount,
   relativeTime,
   squash,
   timeFromId,
@@ -51,7 +52,7 @@ const CARD = '[data-urn],[data-activity-urn]';
 const isCard = (el: Element) => el.hasAttribute('data-urn') || el.hasAttribute('data-activity-urn');
 
 /** Elements whose contents are never the page's visible text (nor read as if they were). */
-const HIDDEN = 'script,style,code,svg,template';
+export const HIDDEN = 'script,style,code,svg,template';
 const HIDDEN_TAGS = new Set(HIDDEN.split(','));
 const tagOf = (el: Element) => el.localName;
 
@@ -73,7 +74,7 @@ const MAX_RAW_TEXT = 4096;
  * and MAX_RAW_TEXT characters (then: too long), so that reading every element's text along a
  * deeply nested chain stays linear.
  */
-function boundedText(el: Element, max: number, prefix = false): string | undefined {
+export function boundedText(el: Element, max: number, prefix = false): string | undefined {
   let raw = '';
   let shown = 0;
   let nodes = 0;
@@ -122,7 +123,10 @@ function findCounts(root: Element, locale: string): (LabelledCount & { inCard: b
   return found;
 }
 
-/** The labelled counts one element carries itself (attributes, aria-label, or its text). */
+/**
+ * The labelled counts one element carries itself: attributes, an aria-label that is or starts with
+ * one ("3 comments on Jane Doe’s post"), or its text.
+ */
 function countsOn(el: Element, locale: string, ownText: boolean): LabelledCount[] {
   const counts: LabelledCount[] = [];
   for (const [attr, field] of [
@@ -134,7 +138,7 @@ function countsOn(el: Element, locale: string, ownText: boolean): LabelledCount[
       counts.push({ field, count: { value: Number(raw), precision: 'exact' } });
   }
   const label = el.getAttribute('aria-label');
-  const fromLabel = label ? readLabelledCount(label, locale) : undefined;
+  const fromLabel = label ? readLeadingCount(label, locale) : undefined;
   if (fromLabel) counts.push(fromLabel);
   else if (ownText) {
     const text = boundedText(el, MAX_LABELS_TEXT);
@@ -143,7 +147,8 @@ function countsOn(el: Element, locale: string, ownText: boolean): LabelledCount[
   return counts;
 }
 
-function hasOwnText(el: Element): boolean {
+/** Whether the element has text of its own (not only its children's). */
+export function hasOwnText(el: Element): boolean {
   for (let node = el.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === 3 && /\S/.test(node.nodeValue ?? '')) return true;
   }
@@ -265,7 +270,7 @@ export function readTopCard(
  * after it ("2d •" in activity-loggedin_2024-09_*, "2 Tg. •", "3 sem. •"). Degrees ("• 3rd+")
  * start with the bullet and never match.
  */
-const TIME_MARK = /^\d{1,3} ?\p{L}{1,4}\.? ?•/u;
+export const TIME_MARK = /^\d{1,3} ?\p{L}{1,4}\.? ?•/u;
 /** How much of a text the time checks read: TIME_MARK and `relativeTime` look at its start. */
 const TIME_PREFIX = 32;
 
@@ -322,21 +327,88 @@ function readCardIn(
   hidden: boolean,
   parentOwnText: boolean,
 ): CardReading | undefined {
-  const urn = postUrn(card.getAttribute('data-urn') ?? card.getAttribute('data-activity-urn'));
-  if (!urn) return undefined;
-  const post: PostReading = { id: urn.id, url: postUrl(urn.type, urn.id), counts: {} };
+  // Only post cards are walked: a `data-urn` of anything else (a comment) is not one.
+  if (!postUrn(card.getAttribute('data-urn') ?? card.getAttribute('data-activity-urn'))) return;
+  const scan = scanCard(card, base, locale, now, hidden, parentOwnText);
+  const { post, links, countsAt, timeAt, lineStart } = scan;
+  if (!post) return undefined;
   const read: CardReading = { post, actors: [] };
-  const links: [string, number][] = [];
-  let countsAt = Infinity;
-  let timeAt = -1;
-  let followersAt = Infinity;
+  // A Set, as a card may link to many accounts.
+  read.actors = [...new Set(links.filter((l) => l.at < countsAt).map((l) => l.handle))];
+  // The actor line: the time's block (its link, or the lockup holding name and time). A header
+  // link further out never stands in for an actor whose links are missing; the line's subtree is
+  // the run of document order from its start through the time.
+  read.author = links
+    .filter((l) => timeAt >= 0 && l.at <= timeAt && l.at >= lineStart)
+    .pop()?.handle;
+  // Only the actor line's count, which comes before the time: a post whose text is a count is not.
+  if (scan.followers && scan.followersAt <= (timeAt < 0 ? countsAt : timeAt)) {
+    read.followers = scan.followers;
+  }
+  const text = squash(scan.headline?.textContent);
+  if (text && !readLabelledCount(text, locale)) read.headline = text;
+  return read;
+}
+
+/** A link to an account in a card, outside running text: whose, where in the walk, which element. */
+export interface CardLink {
+  handle: string;
+  at: number;
+  el: Element;
+}
+
+/**
+ * What one walk of a card finds, before anyone is named its author: positions are indexes in
+ * document order (Infinity / -1 when absent).
+ */
+export interface CardScan {
+  /** The post, when the card carries its URN, with the counts of its first social-counts bar. */
+  post?: PostReading;
+  links: CardLink[];
+  /** The first social count (reactions, comments, reposts). */
+  countsAt: number;
+  /** The post's own time, before its counts; and where the actor line holding it starts. */
+  timeAt: number;
+  lineStart: number;
+  /** The first follower count before the counts ("3,796 followers" under a company's name). */
+  followers?: CountReading;
+  followersAt: number;
+  /** The paragraph of the guest page's actor lockup (the author's headline there). */
+  headline?: Element;
+}
+
+/**
+ * One walk of a card (see readCard). With `nested`, the post containers inside it (a reshared
+ * post: another card, LinkedIn's mini-update or update-content wrapper) are not walked but
+ * collected there, to be read as cards of their own: what is in them is their author's.
+ */
+export function scanCard(
+  card: Element,
+  base: string,
+  locale: string,
+  now: number,
+  hidden: boolean,
+  parentOwnText: boolean,
+  nested?: Element[],
+): CardScan {
+  const urn = postUrn(card.getAttribute('data-urn') ?? card.getAttribute('data-activity-urn'));
+  const post: PostReading | undefined = urn
+    ? { id: urn.id, url: postUrl(urn.type, urn.id), counts: {} }
+    : undefined;
+  const scan: CardScan = {
+    links: [],
+    countsAt: Infinity,
+    timeAt: -1,
+    lineStart: -Infinity,
+    followersAt: Infinity,
+  };
+  if (post) scan.post = post;
+  const { links } = scan;
   // The counts bar (the first count's ancestor three levels up, within the card) and the actor
   // line (the time's, four levels up), as a depth on the walk's path: -1 stands for an ancestor
   // above the card (a count or time on the card element itself), which holds all of it.
   let barDepth: number | undefined;
   let bar: Element | undefined;
-  let lineStart = -Infinity;
-  let headline: Element | undefined;
   // The walk's path: per depth the element there, its index in document order, whether it has
   // text of its own, and whether it is inside the actor lockup whose paragraph is the headline.
   const path: Element[] = [];
@@ -349,6 +421,10 @@ function readCardIn(
       i++;
       const tag = tagOf(el);
       if (HIDDEN_TAGS.has(tag)) return SKIP;
+      if (nested && depth > 0 && isNestedPost(el)) {
+        nested.push(el);
+        return SKIP;
+      }
       const ownText = hasOwnText(el);
       path[depth] = el;
       indexAt[depth] = i;
@@ -356,49 +432,55 @@ function readCardIn(
       const inLockup = depth > 0 && lockupAt[depth - 1]!;
       lockupAt[depth] =
         inLockup || el.getAttribute('data-test-id') === 'main-feed-activity-card__entity-lockup';
-      if (!headline && inLockup && tag === 'p') headline = el;
+      if (!scan.headline && inLockup && tag === 'p') scan.headline = el;
       const handle = tag === 'a' ? handleFromHref(el.getAttribute('href'), base) : undefined;
       // A link inside running text (an @mention in a post) is not an actor or header link.
       const mention = depth > 0 ? ownTextAt[depth - 1]! : parentOwnText;
-      if (handle && !mention) links.push([handle, i]);
+      if (handle && !mention) links.push({ handle, at: i, el });
       for (const { field, count } of countsOn(el, locale, ownText)) {
         if (field === 'followers') {
-          if (i < countsAt && !read.followers) [read.followers, followersAt] = [count, i];
+          if (i < scan.countsAt && !scan.followers) [scan.followers, scan.followersAt] = [count, i];
         } else if (field !== 'connections') {
           if (barDepth === undefined) {
-            countsAt = i;
+            scan.countsAt = i;
             barDepth = depth === 0 ? -1 : Math.max(depth - 3, 1);
             bar = barDepth < 0 ? undefined : path[barDepth];
           }
           const inBar = barDepth < 0 || (depth >= barDepth && path[barDepth] === bar);
-          if (inBar) post.counts[field] ??= count;
+          if (inBar && post) post.counts[field] ??= count;
         }
       }
       // The post's own time comes before its counts; a time below them is a comment's.
-      if (timeAt < 0 && i < countsAt) {
+      if (scan.timeAt < 0 && i < scan.countsAt) {
         const start = ownText ? boundedText(el, TIME_PREFIX, true) : undefined;
         if (tag === 'time' || (start !== undefined && TIME_MARK.test(start))) {
-          timeAt = i;
-          lineStart = depth === 0 ? -Infinity : indexAt[Math.max(depth - 4, 1)]!;
+          scan.timeAt = i;
+          scan.lineStart = depth === 0 ? -Infinity : indexAt[Math.max(depth - 4, 1)]!;
           // Once per card, so the whole text: a `<time>` may hold its text deep inside.
-          const at = timeFromId(urn.id, now) ?? relativeTime(el.textContent ?? '', now);
-          if (at !== undefined) post.postedAt = at;
+          const at = urn
+            ? (timeFromId(urn.id, now) ?? relativeTime(el.textContent ?? '', now))
+            : undefined;
+          if (post && at !== undefined) post.postedAt = at;
         }
       }
     });
   }
-  post.postedAt ??= timeFromId(urn.id, now);
-  // A Set, as a card may link to many accounts.
-  read.actors = [...new Set(links.filter(([, at]) => at < countsAt).map(([handle]) => handle))];
-  // The actor line: the time's block (its link, or the lockup holding name and time). A header
-  // link further out never stands in for an actor whose links are missing; the line's subtree is
-  // the run of document order from its start through the time.
-  read.author = links.filter(([, at]) => timeAt >= 0 && at <= timeAt && at >= lineStart).pop()?.[0];
-  // Only the actor line's count, which comes before the time: a post whose text is a count is not.
-  if (followersAt > (timeAt < 0 ? countsAt : timeAt)) delete read.followers;
-  const text = squash(headline?.textContent);
-  if (text && !readLabelledCount(text, locale)) read.headline = text;
-  return read;
+  if (post && urn) post.postedAt ??= timeFromId(urn.id, now);
+  return scan;
+}
+
+/**
+ * A reshared post inside a card: a card of its own (guest pages' `feed-reshare-content` article
+ * carries its activity URN), or the logged-in feed's mini-update / update-content wrapper.
+ */
+function isNestedPost(el: Element): boolean {
+  if (isCard(el) || el.getAttribute('data-test-id') === 'feed-reshare-content') return true;
+  const cls = el.getAttribute('class');
+  return (
+    !!cls &&
+    (cls.includes('update-components-mini-update-v2') ||
+      cls.includes('feed-shared-update-v2__update-content-wrapper'))
+  );
 }
 
 /** Posts in every feed card of the page (outermost cards only), one reading per author. */

@@ -19,7 +19,8 @@ const MAX_CAPTION = 5_000;
  * - a company page's node is an `Organization`;
  * - a post page's `DiscussionForumPosting` carries the post (`@id` URL with its activity id,
  *   `datePublished`, `articleBody`) and its `author` (Person or Organization, with followers:
- *   4263 in public-post_2025-03_honzajavorek_*).
+ *   4263 in public-post_2025-03_honzajavorek_*); a reshare's `SocialMediaPosting` also names the
+ *   reshared post's author in `sharedContent.author`, with that account's own followers.
  * A follower count of 0 is never taken: LinkedIn writes 0 for company authors whose page shows
  * thousands (NOTES §2), so 0 here means "not filled in", and the visible count is read instead.
  */
@@ -35,6 +36,11 @@ export function readJsonLd(value: unknown): Reading[] {
     } else if (type === 'DiscussionForumPosting' || type === 'SocialMediaPosting') {
       const reading = readPosting(node);
       if (reading) readings.push(reading);
+      // A reshare: the reshared post's author, with its own follower count (29754 for the company
+      // Tara Powers reshared in public-post-reshare_2026-06_*): a reading of its own, never hers.
+      const shared = isRecord(node['sharedContent']) ? node['sharedContent']['author'] : undefined;
+      const author = isRecord(shared) ? readEntity(shared) : undefined;
+      if (author) readings.push(author);
     }
   }
   return readings;

@@ -1,10 +1,14 @@
 import type { PlatformTap } from '../../tap/allow-list';
 
 /**
- * Voyager (NOTES-linkedin-youtube.md §4, §6, §8): a profile's networkinfo / profileView and the
- * dash profile lookup (followers, connections), a company's lookup (followers), profile and feed
- * updates and social counts (per-post reactions, comments, reposts). Never /voyager/api/me (the
- * viewer), messaging, notifications, search, settings.
+ * The Voyager responses the tap copies (NOTES-linkedin-youtube.md §4, §6, §8; NOTES-feeds-youtube
+ * §3). A profile's own: its networkinfo / profileView and the dash profile lookup (followers,
+ * connections), a company's lookup (followers), profile and feed updates and social counts
+ * (per-post reactions, comments, reposts). Lists of other accounts (`lists`, read as sightings on
+ * any LinkedIn page): the feed's updates (each actor, a company's "N followers"), people search
+ * results, and `/voyager/api/me`, read only to know the viewer, who is never a sighting or a chip.
+ * The feed's updates are both: a profile's activity loads them too. Never messaging,
+ * notifications, settings.
  */
 export const linkedinTap: PlatformTap = {
   domains: ['linkedin.com'],
@@ -15,6 +19,15 @@ export const linkedinTap: PlatformTap = {
     {
       path: /^\/voyager\/api\/graphql\/?$/,
       query: /^voyager(FeedDash|IdentityDashProfile|SocialDash|OrganizationDashCompan)/,
+    },
+    {
+      path: /^\/voyager\/api\/(feed\/(updatesV2|updates|dash\/)|search\/(dash\/clusters|blended)\/?$|me\/?$)/,
+      lists: true,
+    },
+    {
+      path: /^\/voyager\/api\/graphql\/?$/,
+      query: /^voyager(FeedDash|SearchDashClusters)/,
+      lists: true,
     },
   ],
 };

@@ -96,6 +96,24 @@ export function readLabelledCount(raw: string, locale: string): LabelledCount | 
 }
 
 /**
+ * A label that is a labelled count, or starts with one and says what it counts after it: the
+ * logged-in feed's "3 comments on Jane Doe’s post", "12 reposts of …" (the count's first two or
+ * three words: "1.2K reactions", "12 345 commentaires"). Undefined otherwise ("Mara and 2,947
+ * others" is not a total).
+ */
+export function readLeadingCount(raw: string, locale: string): LabelledCount | undefined {
+  const whole = readLabelledCount(raw, locale);
+  if (whole) return whole;
+  const words = squash(raw).split(' ', 4);
+  if (!/^\d/.test(words[0] ?? '')) return undefined;
+  for (let n = 2; n < words.length; n++) {
+    const count = readLabelledCount(words.slice(0, n).join(' '), locale);
+    if (count) return count;
+  }
+  return undefined;
+}
+
+/**
  * Every labelled count in a short text that lists several ("12,345 followers · 500+ connections"),
  * each part read on its own; [] when any part is not a labelled count, or the text is longer than
  * MAX_LABELS_TEXT.
@@ -194,4 +212,22 @@ export function handleFromHref(href: string | null | undefined, base?: string): 
   }
   const ok = m[1] === 'in' ? /^[\p{L}\p{M}\p{N}_-]+$/u : /^[\p{L}\p{M}\p{N}._-]+$/u;
   return ok.test(slug) ? (m[1] === 'in' ? slug : `company/${slug}`) : undefined;
+}
+
+/**
+ * Whether a handle read from a link's path is a member id (`acoaab…`, as `/in/ACoAAB…` reads) or a
+ * numeric company id (`company/1035`) rather than a vanity name.
+ */
+export function isAccountId(handle: string): boolean {
+  return /^(?:acoa[\w-]{20,}|company\/\d+)$/.test(handle);
+}
+
+/**
+ * The handle a link names as Scout spells it (`handleFromHref`), or undefined when the path names
+ * the account by its member or company id (`/in/ACoAAB…`, `/company/1035/`): an id is no handle, and
+ * would file the account apart from its vanity name.
+ */
+export function vanityFromHref(href: string | null | undefined, base?: string): string | undefined {
+  const handle = handleFromHref(href, base);
+  return handle && !isAccountId(handle) ? handle : undefined;
 }

@@ -1,8 +1,22 @@
 import { isRecord } from '../../extract/lenient';
-import { newReading, type PostReading, type Reading } from '../../extract/reading';
+import {
+  newReading,
+  type CountReading,
+  type PostReading,
+  type Reading,
+} from '../../extract/reading';
 import { parseJson } from '../../parsing/json-islands';
 import { LINKEDIN_SOURCES, LINKEDIN_TEXTS, type MaterialText } from './sources';
-import { connectionsCount, handleFromHref, postUrl, postUrn, squash, timeFromId } from './text';
+import {
+  connectionsCount,
+  handleFromHref,
+  postUrl,
+  postUrn,
+  readLabelledCount,
+  squash,
+  timeFromId,
+  vanityFromHref,
+} from './text';
 
 /**
  * LinkedIn's Voyager API bodies (normalized JSON: `data` plus an `included` list of entities,
@@ -17,7 +31,9 @@ import { connectionsCount, handleFromHref, postUrl, postUrn, squash, timeFromId 
  *   shows no views on the page, and Scout's LinkedIn metrics are follower-based;
  * - `UpdateV2` / dash `Update` (feed and profile-update lists) linking a post to its actor and
  *   counts [unverified: the capture kept only the counts entities; tested on Scout's own bodies].
- * `/voyager/api/me` is the viewer (Mariia in the 2021 capture), never the profile: not read.
+ * - search results (`EntityResultViewModel`): the account each links, its name and followers.
+ * `/voyager/api/me` is the viewer (Mariia in the 2021 capture), never the profile: read only as
+ * the viewer.
  */
 
 type Entity = Record<string, unknown>;
@@ -31,10 +47,12 @@ const tail = (urn: unknown) => str(urn)?.match(/:([^:,()]+)\)?$/)?.[1];
 /**
  * What one Voyager body says. `url` is the request it answered: its path names the profile of a
  * networkinfo request (`/identity/profiles/<vanity>/…`, `memberIdentity=<vanity>`); a page URL
- * `/in/<slug>` stands in for it when the request is unknown (a body saved beside its page).
+ * `/in/<slug>` stands in for it when the request is unknown (a body saved beside its page). The
+ * viewer's `/voyager/api/me` is known by its path or, without one, by its `Me` shape.
  */
 export function readVoyager(json: unknown, url: URL, source: string, now: number): Reading[] {
-  if (!isRecord(json) || /\/voyager\/api\/me\b/.test(url.pathname)) return [];
+  if (!isRecord(json)) return [];
+  if (/\/voyager\/api\/me\b/.test(url.pathname) || isMe(json)) return readViewer(json, source);
   const entities: Entity[] = [];
   if (isRecord(json['data'])) entities.push(json['data']);
   if (Array.isArray(json['included']))
@@ -65,6 +83,10 @@ export function readVoyager(json: unknown, url: URL, source: string, now: number
     requested && !/^ACoA/.test(requested) ? handleFromHref(`/in/${requested}`) : undefined;
 
   for (const e of entities) {
+    if (/EntityResultViewModel$/.test(str(e['$type']) ?? '')) {
+      readSearchResult(e, about);
+      continue;
+    }
     const id = tail(e['entityUrn']);
     const member = tail(e['objectUrn']);
     const slug = str(e['publicIdentifier']);
@@ -121,6 +143,81 @@ export function readVoyager(json: unknown, url: URL, source: string, now: number
   return out;
 }
 
+/** A `/voyager/api/me` body by its shape (`data` is a `…common.Me`), for a body saved without its request. */
+function isMe(json: Record<string, unknown>): boolean {
+  const data = json['data'];
+  return isRecord(data) && /\.common\.Me$/.test(str(data['$type']) ?? '');
+}
+
+/**
+ * `/voyager/api/me`: the signed-in viewer (Mariia in profile-loggedin_2021-07_*), never the page's
+ * creator. Only who they are is read, marked `viewer`, so that no payload's reading of the same
+ * account becomes a sighting or a chip (lib/extract/sightings.ts).
+ */
+function readViewer(json: Record<string, unknown>, source: string): Reading[] {
+  const data = isRecord(json['data']) ? json['data'] : json;
+  const urn = str(data['*miniProfile']) ?? str(data['*profile']);
+  const included = Array.isArray(json['included']) ? json['included'] : [];
+  const profile =
+    (isRecord(data['miniProfile']) ? data['miniProfile'] : undefined) ??
+    included.find((e): e is Entity => isRecord(e) && !!urn && e['entityUrn'] === urn);
+  const slug = profile ? str(profile['publicIdentifier']) : undefined;
+  const handle = slug ? handleFromHref(`/in/${slug}`) : undefined;
+  if (!handle) return [];
+  const viewer = newReading(source, { handle });
+  const member = tail(profile?.['objectUrn']) ?? String(num(data['plainId']) ?? '');
+  if (/^\d+$/.test(member)) viewer.platformId = member;
+  viewer.viewer = true;
+  return [viewer];
+}
+
+/**
+ * A search result (`EntityResultViewModel` of `search/dash/clusters` and `voyagerSearchDashClusters`
+ * [unverified: Scout's own bodies, after the shape other tools read]): the account its
+ * `navigationUrl` links (out-of-network results link a search page or a member id, and are
+ * nobody), its `title` as the name, `primarySubtitle` as a person's headline, and a follower count
+ * where a subtitle or insight says exactly "N followers" (in English: `englishFollowers`).
+ */
+function readSearchResult(e: Entity, about: (handle: string) => Reading): void {
+  const handle = vanityFromHref(str(e['navigationUrl']));
+  if (!handle) return;
+  const r = about(handle);
+  const text = (v: unknown) => (isRecord(v) ? squash(str(v['text'])) : '');
+  const name = text(e['title']);
+  if (name) r.displayName = name;
+  const member = /^urn:li:(?:member|company):(\d+)$/.exec(str(e['trackingUrn']) ?? '')?.[1];
+  if (member) r.platformId = member;
+  const insights = Array.isArray(e['insightsResolutionResults'])
+    ? e['insightsResolutionResults']
+    : [];
+  const headline = text(e['primarySubtitle']);
+  const lines = [
+    headline,
+    text(e['secondarySubtitle']),
+    ...insights.map((i) =>
+      isRecord(i) && isRecord(i['simpleInsight']) ? text(i['simpleInsight']['title']) : '',
+    ),
+  ];
+  const followers = lines.map(englishFollowers).find(Boolean);
+  if (followers) r.counts.followers = followers;
+  // A person's headline is their primary subtitle; a company's is its industry and place.
+  if (headline && !handle.startsWith('company/') && !englishFollowers(headline)) {
+    r.bio = headline;
+  }
+}
+
+/**
+ * A follower count in a body's text, in English only: "12,345 followers", "1.2K followers". The
+ * worker does not know the UI language a body's texts are in, and a count in another ("12.345
+ * follower" in Italian) read as English would be a wrong number; those stay unknown.
+ */
+function englishFollowers(text: unknown): CountReading | undefined {
+  const line = typeof text === 'string' ? squash(text) : '';
+  if (!/^(?:\d{1,3}(?:,\d{3})*|\d{1,3}(?:\.\d)?[KMB]) followers?$/.test(line)) return undefined;
+  const count = readLabelledCount(line, 'en');
+  return count?.field === 'followers' ? count.count : undefined;
+}
+
 /**
  * Posts: each SocialActivityCounts entity is one post's counts. An update that names its actor
  * attributes its post to that actor; an update with a header ("X reposted this", "X commented on
@@ -163,16 +260,26 @@ function readPosts(
   const byAuthor = new Map<string, Reading>();
   for (const e of entities) {
     const actor = isRecord(e['actor']) ? e['actor'] : undefined;
-    const meta = ref(e, 'updateMetadata') ?? ref(e, 'metadata');
-    if (!actor || !meta) continue;
-    const urn = postUrn(meta['urn'] ?? meta['backendUrn']);
-    if (!urn || e['header'] || e['*resharedUpdate'] || e['resharedUpdate']) continue;
+    if (!actor) continue;
     const target = isRecord(actor['navigationContext'])
       ? actor['navigationContext']['actionTarget']
       : undefined;
     const handle =
-      handles.get(tail(actor['urn'] ?? actor['backendUrn']) ?? '') ?? handleFromHref(str(target));
+      handles.get(tail(actor['urn'] ?? actor['backendUrn']) ?? '') ?? vanityFromHref(str(target));
     if (!handle) continue;
+    const reading = () => {
+      let r = byAuthor.get(handle);
+      if (!r) byAuthor.set(handle, (r = newReading(source, { handle })));
+      return r;
+    };
+    // The actor line's own count ("12,345 followers" under a company's name; a person's headline
+    // there is no count): the actor's, whatever the update is (a header's or a reshare's too).
+    const described = isRecord(actor['description']) ? actor['description']['text'] : undefined;
+    const followers = englishFollowers(described);
+    if (followers) reading().counts.followers ??= followers;
+    const meta = ref(e, 'updateMetadata') ?? ref(e, 'metadata');
+    const urn = meta && postUrn(meta['urn'] ?? meta['backendUrn']);
+    if (!urn || e['header'] || e['*resharedUpdate'] || e['resharedUpdate']) continue;
     const detail = ref(e, 'socialDetail');
     const counts = countsOf(detail && ref(detail, 'totalSocialActivityCounts'));
     if (counts) posts.delete(counts.id);
@@ -187,9 +294,7 @@ function readPosts(
     const commentary = isRecord(e['commentary']) ? e['commentary']['text'] : undefined;
     const text = isRecord(commentary) ? str(commentary['text']) : undefined;
     if (text) post.caption = text.slice(0, 5_000);
-    let r = byAuthor.get(handle);
-    if (!r) byAuthor.set(handle, (r = newReading(source, { handle })));
-    r.posts.push(post);
+    reading().posts.push(post);
   }
   const out = [...byAuthor.values()];
   if (posts.size) {

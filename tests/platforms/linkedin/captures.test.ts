@@ -229,10 +229,12 @@ describeCaptures('real LinkedIn captures', SHARED_LINKEDIN, () => {
       ]);
     });
 
-    it('gives the reshared company (inscape-publishing) nothing from this page', () => {
+    it('gives the reshared company its own 29,754, on its own reading only', () => {
       const readings = readingsOf(text(FILES.reshare), new URL(url));
-      expect(readings.some((r) => r.handle === 'company/inscape-publishing')).toBe(false);
-      expect(readings.some((r) => r.counts.followers?.value === 29_754)).toBe(false);
+      const withCount = readings.filter((r) => r.counts.followers?.value === 29_754);
+      expect(withCount.map((r) => r.handle)).toEqual(['company/inscape-publishing']);
+      const tara = readings.filter((r) => r.handle === 'tarapowers');
+      expect(tara.map((r) => r.counts.followers?.value).filter(Boolean)).toEqual([9_143]);
     });
   });
 
@@ -256,7 +258,10 @@ describeCaptures('real LinkedIn captures', SHARED_LINKEDIN, () => {
       expect(snapshot.displayName).toBeUndefined();
       expect(snapshot.bio).toBeUndefined();
       const readings = readingsOf(text(FILES.loggedIn), new URL(url));
-      expect(readings.some((r) => r.handle === 'mariia-derzhanivska')).toBe(false);
+      // She is only marked as the viewer (never a sighting), with nothing about her read.
+      const viewer = readings.filter((r) => r.handle === 'mariia-derzhanivska');
+      expect(viewer).toEqual([expect.objectContaining({ viewer: true, counts: {}, posts: [] })]);
+      expect(viewer[0]).not.toHaveProperty('displayName');
       expect(JSON.stringify(readings)).not.toContain('Derzhanivska');
     });
 

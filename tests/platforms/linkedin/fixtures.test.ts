@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { sightingsFrom } from '../../../lib/extract/sightings';
 import { ProfileSnapshotSchema, type ProfileSnapshot } from '../../../lib/model';
 import { readCard } from '../../../lib/platforms/linkedin/dom';
+import { linkedinUrls } from '../../../lib/platforms/linkedin/url';
 import type { ExtractResult } from '../../../lib/platforms/types';
 import {
   extractTexts,
@@ -449,8 +451,20 @@ describe('voyager bodies', () => {
     ]);
   });
 
-  it('/voyager/api/me is the viewer: never read', () => {
-    expect(body('voyager-me.json', 'https://www.linkedin.com/voyager/api/me')).toEqual([]);
+  it('/voyager/api/me is the viewer: only marked so, never read as a profile', () => {
+    const [viewer, ...rest] = body('voyager-me.json', 'https://www.linkedin.com/voyager/api/me');
+    expect(rest).toEqual([]);
+    expect(viewer).toEqual({
+      source: 'linkedin/voyager',
+      handle: 'viewer-person',
+      platformId: '777001',
+      viewer: true,
+      counts: {},
+      posts: [],
+      origin: 'body',
+    });
+    // Saved without its request, it is known by its shape: still only the viewer.
+    expect(readingsOf(own('voyager-me.json'), new URL(MARA), OWN_NOW)).toEqual([viewer]);
     const snapshot = snapshotOf(
       extractTexts(
         [
@@ -534,6 +548,90 @@ describe('voyager bodies', () => {
       },
     ]);
     expect(readings.flatMap((r) => r.posts).map((p) => p.id)).not.toContain(POSTS.jonsReposted);
+  });
+
+  const sightingsOf = (...files: [file: string, request: string][]) =>
+    sightingsFrom(
+      { id: 'linkedin', profileUrl: linkedinUrls.profileUrl },
+      files.flatMap(([file, request]) => body(file, request)),
+      OWN_NOW,
+    );
+  /** What a chip would show: who, the follower figure and its precision, the posts seen. */
+  const chip = (s: ProfileSnapshot) => [
+    s.handle,
+    s.followers,
+    s.precision.followers,
+    s.recentPosts.map((p) => p.id),
+  ];
+  const FEED = 'https://www.linkedin.com/voyager/api/feed/updatesV2?count=6&q=feed&start=0';
+  const SEARCH = 'https://www.linkedin.com/voyager/api/search/dash/clusters?q=all&start=0';
+  const ME = 'https://www.linkedin.com/voyager/api/me';
+
+  it('feed updates: each actor its own, a company its "N followers", a person none', () => {
+    const seen = sightingsOf(['voyager-feed-updates.json', FEED]);
+    expect(seen.map(chip)).toEqual([
+      ['company/fjordline-media', 12_345, 'exact', ['7339260248067936124']],
+      ['lena-hoff-writes', undefined, undefined, ['7339547138460632672']],
+      ['omar-quist', undefined, undefined, []],
+      ['company/kiln-studio', 2340, 'exact', []],
+      ['company/northbeam-analytics', 1200, 'rounded', ['7338475074358947688']],
+      ['company/haus-achtel', undefined, undefined, ['7338218382950449103']],
+    ]);
+    expect(seen[1]).toMatchObject({ displayName: 'Lena Hoff', platformId: '880101' });
+    // Her text's "50,000 followers" is no count of hers; the German "12.345 Follower" stays
+    // unknown (never 12); Pia, who reposted Kiln's post, and the member linked only by id
+    // (her "9,100 followers") are nobody here.
+    const text = JSON.stringify(seen);
+    for (const never of ['50000', 'pia-lund', '9100', 'acoaac9']) {
+      expect(text.toLowerCase()).not.toContain(never);
+    }
+  });
+
+  it('feed updates: a post reshared or under a "reposted this" header is not its actor’s', () => {
+    const readings = body('voyager-feed-updates.json', FEED);
+    const posts = (handle: string) =>
+      readings.filter((r) => r.handle === handle).flatMap((r) => r.posts.map((p) => p.id));
+    expect(posts('omar-quist')).toEqual([]);
+    expect(posts('company/kiln-studio')).toEqual([]);
+    expect(posts('company/northbeam-analytics')).toEqual(['7338475074358947688']);
+  });
+
+  it('people search (EntityResultViewModel): name, headline and an English "N followers"', () => {
+    const seen = sightingsOf(['voyager-search-clusters.json', SEARCH]);
+    expect(seen.map(chip)).toEqual([
+      ['nadia-berg', 12_000, 'rounded', []],
+      ['tobias-lind', 3120, 'exact', []],
+      ['company/kiln-studio', 2340, 'exact', []],
+      ['giulia-rossi-video', undefined, undefined, []],
+      ['viewer-person', 640, 'exact', []],
+    ]);
+    expect(seen[0]).toMatchObject({
+      displayName: 'Nadia Berg',
+      bio: 'Creator | Video marketing for small brands',
+      platformId: '5510011',
+    });
+    // A company's subtitle is its industry and place, not a bio.
+    expect(seen[2]).not.toHaveProperty('bio');
+    // Out-of-network members and results linked by member id are nobody.
+    expect(JSON.stringify(seen)).not.toMatch(/LinkedIn Member|Dana Roe|5000/);
+  });
+
+  it('people search through GraphQL reads the same', () => {
+    const graphql =
+      'https://www.linkedin.com/voyager/api/graphql?variables=(start:0)&queryId=voyagerSearchDashClusters.b09';
+    expect(sightingsOf(['voyager-search-clusters.json', graphql]).map(chip)).toEqual(
+      sightingsOf(['voyager-search-clusters.json', SEARCH]).map(chip),
+    );
+  });
+
+  it('people search read with /voyager/api/me: the viewer’s own result is never a sighting', () => {
+    const seen = sightingsOf(['voyager-search-clusters.json', SEARCH], ['voyager-me.json', ME]);
+    expect(seen.map((s) => s.handle)).toEqual([
+      'nadia-berg',
+      'tobias-lind',
+      'company/kiln-studio',
+      'giulia-rossi-video',
+    ]);
   });
 
   it('unknown shapes give nothing', () => {

@@ -14,6 +14,7 @@ import {
   readText,
   SHARED_LINKEDIN,
 } from './load';
+import { linkedinFeed } from '../../../lib/platforms/linkedin/feed';
 import { LINKEDIN_SOURCES } from '../../../lib/platforms/linkedin/sources';
 import {
   choose as pick,
@@ -208,6 +209,18 @@ const PAGES: Record<string, { url: string; request?: string }> = {
     url: 'https://www.linkedin.com/in/viewer-person/',
     request: 'https://www.linkedin.com/voyager/api/me',
   },
+  // The feed pages and bodies: read at the feed, a search, a profile, or at a creator they list.
+  'feed-cards.html': { url: 'https://www.linkedin.com/feed/' },
+  'search-people.html': { url: 'https://www.linkedin.com/search/results/people/?keywords=video' },
+  'profile-aside.html': { url: 'https://www.linkedin.com/in/kai-moreno/' },
+  'voyager-feed-updates.json': {
+    url: 'https://www.linkedin.com/company/fjordline-media/',
+    request: 'https://www.linkedin.com/voyager/api/feed/updatesV2?count=6&q=feed&start=0',
+  },
+  'voyager-search-clusters.json': {
+    url: 'https://www.linkedin.com/in/nadia-berg/',
+    request: 'https://www.linkedin.com/voyager/api/search/dash/clusters?q=all&start=0',
+  },
   'voyager-company.json': {
     url: 'https://www.linkedin.com/company/nordlys-analytics/',
     request: 'https://www.linkedin.com/voyager/api/organization/companies?q=universalName',
@@ -374,4 +387,76 @@ describe('LinkedIn pages nested thousands deep around and inside what the DOM re
     expect(once - flat).toBeGreaterThanOrEqual(400);
     expect(twice - flat).toBeLessThan(2.5 * (once - flat));
   });
+});
+
+/** What the feed side reads from a page: every item around a creator link, read once. */
+function feedReadings(doc: Document, url: URL, now: number): Reading[] {
+  const items = new Set<Element>();
+  for (const link of doc.querySelectorAll<HTMLAnchorElement>(linkedinFeed.links)) {
+    const item = linkedinFeed.creatorOf(link, url) ? linkedinFeed.itemOf(link) : null;
+    if (item) items.add(item);
+  }
+  return [...items].flatMap((item) => linkedinFeed.readItem!(item, url, now));
+}
+
+/** Per account, the exact follower counts and the posts the undamaged page's feed side gives it. */
+function feedTruth(readings: readonly Reading[]) {
+  const truth = new Map<string, { followers: Set<number>; posts: Set<string> }>();
+  for (const r of readings) {
+    const t = truth.get(r.handle!) ?? { followers: new Set(), posts: new Set() };
+    if (r.counts.followers?.precision === 'exact') t.followers.add(r.counts.followers.value);
+    for (const p of r.posts) t.posts.add(p.id);
+    truth.set(r.handle!, t);
+  }
+  return truth;
+}
+
+const FEED_INPUTS = PAGE_INPUTS.filter((i) =>
+  [
+    'feed-cards.html',
+    'search-people.html',
+    'profile-aside.html',
+    'post-reshare.html',
+    'guest-profile.html',
+    'loggedin-profile-hashed.html',
+    'public-post-reshare_2026-06_tarapowers_resharing-inscape-publishing_d_public_post.html',
+  ].includes(i.file),
+);
+
+describe('damaged LinkedIn feed pages, read item by item (the feed side)', () => {
+  it('has feed pages to damage', () => {
+    expect(FEED_INPUTS.filter((i) => i.dir === OWN_LINKEDIN).length).toBe(6);
+  });
+
+  it.each(FEED_INPUTS.map((i) => [i.file, i] as const))(
+    '%s: never throws, never an exact count or a post the page does not give that account',
+    { timeout: 60_000 },
+    (_file, input) => {
+      const { text, url } = setUp(input);
+      const truth = feedTruth(feedReadings(parseDoc(text), url, input.now));
+      expect(truth.size).toBeGreaterThan(0);
+      const rng = seeded(seedOf(`feed ${input.file}`));
+      for (let run = 0; run < RUNS; run++) {
+        const label = `${input.file} run ${run}`;
+        const doc = parseDoc(mutateHtml(rng, text));
+        let readings: Reading[] = [];
+        expect(() => (readings = feedReadings(doc, url, input.now)), label).not.toThrow();
+        for (const r of readings) {
+          const known = truth.get(r.handle!);
+          const followers = r.counts.followers;
+          if (followers?.precision === 'exact') {
+            expect(
+              known?.followers.has(followers.value),
+              `${label}: ${r.handle} ${followers.value}`,
+            ).toBe(true);
+          }
+          for (const p of r.posts) {
+            expect(known?.posts.has(p.id), `${label}: post ${p.id} given to ${r.handle}`).toBe(
+              true,
+            );
+          }
+        }
+      }
+    },
+  );
 });

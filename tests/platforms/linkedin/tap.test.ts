@@ -1,35 +1,102 @@
 import { describe, expect, it } from 'vitest';
+import { linkedinTap } from '../../../lib/platforms/linkedin/tap';
 import { tapCopies } from '../../tap/rules';
+
+// The tap copies only the Voyager responses Scout reads (lib/platforms/linkedin/tap.ts): a
+// profile's own, and the lists of other accounts (the feed, people search, the viewer), which the
+// content script sends as sightings on any LinkedIn page.
+
+const LI = 'https://www.linkedin.com';
+
+/** The query name the tap reads a GraphQL call by: its `queryId`. */
+const queryOf = (href: string) => new URL(href).searchParams.get('queryId');
+
+/** True when a lists rule (`lists: true`) names the response. */
+function listed(href: string): boolean {
+  const { pathname } = new URL(href);
+  return linkedinTap.rules.some(
+    (rule) =>
+      rule.lists === true &&
+      rule.path.test(pathname) &&
+      (!rule.query || rule.query.test(queryOf(href) ?? '')),
+  );
+}
+
+/** True when a rule for the page's own creator (no `lists`) names the response. */
+function ownPage(href: string): boolean {
+  const { pathname } = new URL(href);
+  return linkedinTap.rules.some(
+    (rule) =>
+      !rule.lists &&
+      rule.path.test(pathname) &&
+      (!rule.query || rule.query.test(queryOf(href) ?? '')),
+  );
+}
 
 describe("the tap's LinkedIn allow-list", () => {
   it.each([
-    'https://www.linkedin.com/voyager/api/graphql?queryId=voyagerFeedDashProfileUpdates.abc',
-    'https://www.linkedin.com/voyager/api/identity/dash/profiles?q=memberIdentity',
-    'https://www.linkedin.com/voyager/api/identity/profiles/mara-lindqvist/networkinfo',
-    'https://www.linkedin.com/voyager/api/identity/profiles/mara-lindqvist/profileView',
-    'https://www.linkedin.com/voyager/api/identity/dash/profiles?q=memberIdentity&memberIdentity=x',
-    'https://www.linkedin.com/voyager/api/identity/profileUpdatesV2?q=memberShareFeed',
-    'https://www.linkedin.com/voyager/api/feed/updatesV2?q=feed',
-    'https://www.linkedin.com/voyager/api/organization/companies?q=universalName&universalName=x',
-    'https://www.linkedin.com/voyager/api/graphql?queryId=voyagerFeedDashProfileUpdates.4af00b',
-    'https://www.linkedin.com/voyager/api/graphql?queryId=voyagerIdentityDashProfiles.b5c27c',
-    'https://www.linkedin.com/voyager/api/graphql?queryId=voyagerSocialDashSocialActivityCounts.1',
-    'https://www.linkedin.com/voyager/api/graphql?queryId=voyagerOrganizationDashCompanies.9',
-  ])('copies %s', (href) => {
+    `${LI}/voyager/api/identity/dash/profiles?q=memberIdentity`,
+    `${LI}/voyager/api/identity/profiles/mara-lindqvist/networkinfo`,
+    `${LI}/voyager/api/identity/profiles/mara-lindqvist/profileView`,
+    `${LI}/voyager/api/identity/dash/profiles?q=memberIdentity&memberIdentity=x`,
+    `${LI}/voyager/api/identity/profileUpdatesV2?q=memberShareFeed`,
+    `${LI}/voyager/api/organization/companies?q=universalName&universalName=x`,
+    `${LI}/voyager/api/graphql?queryId=voyagerIdentityDashProfiles.b5c27c`,
+    `${LI}/voyager/api/graphql?queryId=voyagerSocialDashSocialActivityCounts.1`,
+    `${LI}/voyager/api/graphql?queryId=voyagerOrganizationDashCompanies.9`,
+  ])('copies %s for the page’s own creator, not as a list', (href) => {
     expect(tapCopies(href)).toBe(true);
+    expect(ownPage(href)).toBe(true);
+    expect(listed(href)).toBe(false);
   });
 
   it.each([
-    'https://www.linkedin.com/voyager/api/me',
-    'https://www.linkedin.com/voyager/api/identity/profiles/x/privacySettings',
-    'https://www.linkedin.com/voyager/api/identity/dash/profilePrivacySettings',
-    'https://www.linkedin.com/voyager/api/messaging/conversations',
-    'https://www.linkedin.com/voyager/api/voyagerNotificationsDashNotificationCards',
-    'https://www.linkedin.com/voyager/api/search/dash/clusters',
-    'https://www.linkedin.com/voyager/api/graphql?queryId=voyagerMessagingDashConversations.1',
-    'https://www.linkedin.com/voyager/api/graphql?queryId=voyagerSearchDashClusters.1',
-    'https://www.linkedin.com/voyager/api/graphql?queryId=notvoyagerFeedDashX.1',
+    `${LI}/voyager/api/feed/updatesV2?count=5&q=feed&start=0`,
+    `${LI}/voyager/api/feed/updates?q=feed`,
+    `${LI}/voyager/api/feed/dash/feedUpdates?q=feed`,
+    `${LI}/voyager/api/graphql?queryId=voyagerFeedDashMainFeed.923020905727c01516495a0ac90bb475`,
+    `${LI}/voyager/api/graphql?queryId=voyagerFeedDashProfileUpdates.4af00b`,
+  ])('copies %s as a list of other creators and for a profile’s activity', (href) => {
+    expect(tapCopies(href)).toBe(true);
+    expect(listed(href)).toBe(true);
+    expect(ownPage(href)).toBe(true);
+  });
+
+  it.each([
+    `${LI}/voyager/api/search/dash/clusters?q=all&query=(keywords:pricing)`,
+    `${LI}/voyager/api/search/blended?keywords=pricing&origin=GLOBAL_SEARCH_HEADER`,
+    `${LI}/voyager/api/graphql?variables=(start:0)&queryId=voyagerSearchDashClusters.b0928897`,
+    `${LI}/voyager/api/me`,
+  ])('copies %s as a list only (never the page’s creator)', (href) => {
+    expect(tapCopies(href)).toBe(true);
+    expect(listed(href)).toBe(true);
+    expect(ownPage(href)).toBe(false);
+  });
+
+  it.each([
+    `${LI}/voyager/api/identity/profiles/x/privacySettings`,
+    `${LI}/voyager/api/identity/dash/profilePrivacySettings`,
+    `${LI}/voyager/api/messaging/conversations`,
+    `${LI}/voyager/api/voyagerNotificationsDashNotificationCards`,
+    `${LI}/voyager/api/me/settings`,
+    `${LI}/voyager/api/mes`,
+    `${LI}/voyager/api/search/history`,
+    `${LI}/voyager/api/search/dash/clusters/extra`,
+    `${LI}/voyager/api/typeahead/hitsV2?keywords=ma`,
+    `${LI}/voyager/api/graphql?queryId=voyagerMessagingDashConversations.1`,
+    `${LI}/voyager/api/graphql?queryId=voyagerSearchDashTypeahead.1`,
+    `${LI}/voyager/api/graphql?queryId=notvoyagerFeedDashX.1`,
+    `${LI}/voyager/api/graphql`,
+    `${LI}/search/results/people/?keywords=pricing`,
+    'https://www.linkedin.com.evil.example/voyager/api/feed/updatesV2',
   ])('leaves %s alone', (href) => {
     expect(tapCopies(href)).toBe(false);
+  });
+
+  it('keeps its patterns flag-free (the tap compiles their sources)', () => {
+    for (const rule of linkedinTap.rules) {
+      expect(rule.path.flags).toBe('');
+      expect(rule.query?.flags ?? '').toBe('');
+    }
   });
 });
