@@ -1,5 +1,5 @@
 import type { Platform, ProfileSnapshot } from '../model/snapshot';
-import { mergeReadings, type MergeOptions } from './merge';
+import { mergeReadingsAbout, type MergeOptions } from './merge';
 import { hasContent, type Reading } from './reading';
 
 /** Whose sightings: the platform and how it links a handle's profile. */
@@ -35,12 +35,39 @@ export function sightingsFrom(
     (r.handle !== undefined && viewerHandles.has(r.handle)) ||
     idsOf(r).some((id) => viewerIds.has(id));
   const kept = readings.filter((r) => !isViewer(r));
+  // Every account's readings in one pass (readingsAbout's rule: its handle's, then the handle-less
+  // ones carrying an id those give), not one scan of all readings per account: a feed body names
+  // dozens of accounts.
+  const named = new Map<string, Reading[]>();
+  const handleless = new Map<string, number[]>();
   const handles = new Set<string>();
-  for (const r of kept) if (r.handle && hasContent(r)) handles.add(r.handle);
+  kept.forEach((r, index) => {
+    if (r.handle === undefined) {
+      for (const id of idsOf(r)) {
+        const at = handleless.get(id);
+        if (at) at.push(index);
+        else handleless.set(id, [index]);
+      }
+      return;
+    }
+    const own = named.get(r.handle);
+    if (own) own.push(r);
+    else named.set(r.handle, [r]);
+    if (r.handle && hasContent(r)) handles.add(r.handle);
+  });
   const sightings: ProfileSnapshot[] = [];
   for (const handle of handles) {
+    const own = named.get(handle) ?? [];
+    const joined = new Set<number>();
+    if (handleless.size) {
+      for (const r of own)
+        for (const id of idsOf(r)) for (const i of handleless.get(id) ?? []) joined.add(i);
+    }
+    const about = joined.size
+      ? [...own, ...[...joined].sort((a, b) => a - b).map((i) => kept[i] as Reading)]
+      : own;
     const target = { platform: platform.id, handle, url: platform.profileUrl(handle) };
-    const merged = mergeReadings(target, kept, now, options);
+    const merged = mergeReadingsAbout(target, about, now, options);
     if (merged) sightings.push(merged.snapshot);
   }
   return sightings;
