@@ -25,15 +25,18 @@
 //   first engagement number in the card.
 // Nothing is added to product code: the probes are evaluated from outside as plain strings (tsx's
 // name-keeping helpers would break serialised functions).
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import { join, resolve } from 'node:path';
+import type { CDPSession, Frame, Page } from 'playwright-core';
 import { token } from '../lib/tap/channel';
+import { benchFeedPages, LONG_TASK_MS, scoutTasks, type TraceEvent } from '../lib/bench/feed';
 import { median, type MeasureResult } from '../lib/bench/measure';
 import { DEMO_ROUTES } from '../tests/fixtures/pages/routes';
 import { chromiumPath, EXTENSION_DIR, launchScout, type ScoutBrowser } from '../tests/e2e/browser';
-import { startDemoServer } from '../tests/e2e/server';
+import { startDemoServer, type DemoServer } from '../tests/e2e/server';
+
+const PAGES_DIR = resolve(import.meta.dirname, '../tests/fixtures/pages');
 
 /** The browser runs per measure at most (each run is a page load; keeps the bench near a minute). */
 export const MAX_BROWSER_RUNS = 7;
@@ -286,13 +289,359 @@ function result(samples: number[], budget: number): MeasureResult {
   return { median: round(median(samples)), unit: 'ms', budget, runs: samples.length };
 }
 
-/** Runs the browser measures `min(runs, MAX_BROWSER_RUNS)` times each. */
-export async function browserMeasures(runs: number): Promise<BrowserBench> {
+// ─── In-feed chips (`feed-chips.`) ───────────────────────────────────────────────────────────────
+//
+// On the demo For You page (/foryou): its own script fetches /api/recommend/item_list/ page by page,
+// renders each item with its author's name link, and Scout puts a chip after that link once the
+// background knows the author's follower count (every demo body carries `authorStats`). A chip is
+// Scout's own attribute-less `span` child of the item's `.info` row (the page's own spans there all
+// have a class); each run also checks, through CDP's DOM with shadow roots pierced, that every one
+// of them holds a button whose accessible name begins "Scout".
+// - `feed-chips.latency-ms`: per fresh load (viewport tall enough for both pages, so every item
+//   is on screen), the second page's request is held by the bench until the first page's chips are
+//   in and the page is quiet, then let through to the demo server. From that response's
+//   `responseEnd` (Resource Timing) to the first animation frame in which every item it added has
+//   its chip in the DOM with a box: stamped by a MutationObserver and requestAnimationFrame in an
+//   isolated world of the bench's own (CDP Page.createIsolatedWorld), never by Scout.
+// - `feed-chips.script-ms-per-100-items`: the page's renderer's ScriptDuration (CDP) with Scout
+//   minus without, per alternating pair of loads, while the feed appends 100 invented items (ten
+//   bodies of ten, lib/bench/feed.ts, served to the page's own fetches by request interception) as
+//   the reader scrolls to the end with the mouse wheel, up to every item's chip plus a settle.
+//   The window also covers the chips of the first page's items below the first screen (seven).
+//   The bench runs no script in the page inside the window (scrolling, positions and the chip count
+//   go through CDP's Input, Page and DOM domains).
+// - `feed-chips.longest-task-ms`: in traced loads with Scout (CDP Tracing, separate from the timed
+//   pairs), the longest main-thread task of the host page that ran any of Scout's content scripts;
+//   within 50 ms means no long task of Scout's. The label counts the long tasks (> 50 ms) that a
+//   PerformanceObserver in the bench's isolated world saw during the timed appends, with and without.
+
+export const FEED_PREFIX = 'feed-chips.';
+/** Pairs of appends at most (each is about 6 s of scrolling per browser). */
+const MAX_FEED_PAIRS = 5;
+/** Traced appends at most (tracing slows the page: these give task lengths, not script time). */
+const MAX_FEED_TRACES = 3;
+const FEED_BUDGETS = { latencyMs: 200, scriptMsPer100: 10, longestTaskMs: LONG_TASK_MS } as const;
+/** The invented pages appended after the demo's first: 10 bodies of 10 items. */
+const BENCH_PAGES = 10;
+const BENCH_PER_PAGE = 10;
+const FEED_VIEWPORT = { width: 1280, height: 800 };
+/** Tall enough for both demo pages' 16 items at once (each about 340 px). */
+const TALL_VIEWPORT = { width: 1280, height: 7000 };
+const WHEEL_PX = 700;
+const WHEEL_GAP_MS = 60;
+/** After the last chip, before the page's script time is read. */
+const FEED_SETTLE_MS = 300;
+/** The quiet time after the first page's chips, before a measurement starts. */
+const QUIET_MS = 500;
+
+const ITEM = '[data-e2e="recommend-list-item-container"]';
+const CHIP_HOST = `${ITEM} .info > span:not([class])`;
+const FEED_API = /\/api\/recommend\/item_list\//;
+
+type Cdp = CDPSession;
+
+/** The demo For You route and its two bodies as the demo server serves them. */
+function forYou() {
+  const route = DEMO_ROUTES.find((r) => r.host === 'www.tiktok.com' && r.path === '/foryou');
+  const body = (cursor: string) =>
+    DEMO_ROUTES.find((r) => r.path === '/api/recommend/item_list/' && r.query?.cursor === cursor);
+  const first = body('0');
+  const second = body('1');
+  if (!route || !first || !second) throw new Error('the demo For You routes are missing');
+  const items = (file: string) =>
+    (JSON.parse(readFileSync(join(PAGES_DIR, file), 'utf8')) as { itemList: unknown[] }).itemList
+      .length;
+  return {
+    route,
+    firstItems: items(first.file),
+    secondItems: items(second.file),
+    template: JSON.parse(readFileSync(join(PAGES_DIR, first.file), 'utf8')) as unknown,
+  };
+}
+
+/** An execution context of the bench's own in the page's main frame (not the page's, not Scout's). */
+async function isolatedWorld(cdp: Cdp): Promise<number> {
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+    frameId: frameTree.frame.id,
+    worldName: 'scout-bench',
+  });
+  return executionContextId;
+}
+
+async function evaluateIn(cdp: Cdp, contextId: number, expression: string): Promise<unknown> {
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+    expression,
+    contextId,
+    returnByValue: true,
+  });
+  if (exceptionDetails) throw new Error(`bench probe failed: ${exceptionDetails.text}`);
+  return result.value;
+}
+
+/** Elements matching `selector` now, counted by CDP's DOM (no script in the page). */
+async function countNodes(cdp: Cdp, selector: string): Promise<number> {
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector });
+  return nodeIds.length;
+}
+
+/** Buttons anywhere in the page, shadow roots pierced, whose accessible name begins "Scout". */
+async function scoutButtons(cdp: Cdp): Promise<number> {
+  const { nodes } = await cdp.send('DOM.getFlattenedDocument', { depth: -1, pierce: true });
+  return nodes.filter((node) => {
+    if (node.nodeName !== 'BUTTON') return false;
+    const attributes = node.attributes ?? [];
+    const at = attributes.indexOf('aria-label');
+    return at !== -1 && at % 2 === 0 && (attributes[at + 1] ?? '').startsWith('Scout');
+  }).length;
+}
+
+/** Waits until CDP's DOM counts at least `count` of `selector` (polled from outside the page). */
+async function untilCount(cdp: Cdp, selector: string, count: number, what: string) {
+  const deadline = Date.now() + TIMEOUT_MS;
+  for (;;) {
+    const have = await countNodes(cdp, selector);
+    if (have >= count) return have;
+    if (Date.now() > deadline)
+      throw new Error(`${what}: ${have} of ${count} after ${TIMEOUT_MS} ms`);
+    await sleep(50);
+  }
+}
+
+// In the bench's isolated world, before the second page is let through: stamps the first animation
+// frame in which every item after the first `first` has its chip with a box. The observer only
+// counts (no layout); boxes are read in the frame, where layout happens anyway.
+const latencyProbe = (first: number, added: number) => `(() => {
+  const items = () => [...document.querySelectorAll(${JSON.stringify(ITEM)})].slice(${first});
+  const chipOf = (item) => item.querySelector('.info > span:not([class])');
+  const state = (window.__scoutBenchLatency = { at: null });
+  const inFrame = () => {
+    const all = items();
+    const shown = all.every((item) => {
+      const host = chipOf(item);
+      if (!host || !host.isConnected) return false;
+      const box = host.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && host.checkVisibility();
+    });
+    if (shown) state.at = performance.now();
+    else requestAnimationFrame(inFrame);
+  };
+  const observer = new MutationObserver(() => {
+    const all = items();
+    if (all.length >= ${added} && all.every(chipOf)) {
+      observer.disconnect();
+      requestAnimationFrame(inFrame);
+    }
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+})()`;
+
+const RESPONSE_END = `(() => {
+  const entry = performance.getEntriesByType('resource')
+    .find((e) => e.name.includes('/api/recommend/item_list/') && /[?&]cursor=1(&|$)/.test(e.name));
+  return entry ? entry.responseEnd : null;
+})()`;
+
+/** One fresh load with Scout: ms from the second page's response to all its chips on screen. */
+async function chipLatencyRun(scout: ScoutBrowser, url: string, feed: ReturnType<typeof forYou>) {
+  const page = await scout.context.newPage();
+  try {
+    await page.setViewportSize(TALL_VIEWPORT);
+    let release: (() => Promise<void>) | null = null;
+    const asked = new Promise<void>((done) => {
+      void page.route(FEED_API, async (route) => {
+        const cursor = new URL(route.request().url()).searchParams.get('cursor');
+        if (cursor !== '1') return route.continue();
+        release = () => route.continue();
+        done();
+      });
+    });
+    const cdp = await scout.context.newCDPSession(page);
+    await page.goto(url, { waitUntil: 'load' });
+    await cdp.send('DOM.enable');
+    await untilCount(cdp, CHIP_HOST, feed.firstItems, "the first page's chips");
+    await asked;
+    await sleep(QUIET_MS);
+    const world = await isolatedWorld(cdp);
+    await evaluateIn(cdp, world, latencyProbe(feed.firstItems, feed.secondItems));
+    await release!();
+    const deadline = Date.now() + TIMEOUT_MS;
+    let shownAt: number | null = null;
+    while (shownAt === null) {
+      if (Date.now() > deadline) throw new Error("the second page's chips never all showed");
+      await sleep(50);
+      shownAt = (await evaluateIn(cdp, world, 'window.__scoutBenchLatency.at')) as number | null;
+    }
+    const responseEnd = (await evaluateIn(cdp, world, RESPONSE_END)) as number | null;
+    if (responseEnd === null) throw new Error("the second page's response has no timing entry");
+    const chips = feed.firstItems + feed.secondItems;
+    const buttons = await scoutButtons(cdp);
+    if (buttons !== chips) throw new Error(`${buttons} buttons named "Scout…" for ${chips} chips`);
+    return shownAt - responseEnd;
+  } finally {
+    await page.close();
+  }
+}
+
+// In the bench's isolated world of a timed append: the long tasks of the page's main thread.
+const LONG_TASKS_PROBE = `(() => {
+  const seen = (window.__scoutBenchLongTasks = []);
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) seen.push(entry.duration);
+  }).observe({ type: 'longtask' });
+})()`;
+
+/** What one append of the invented pages cost the page. */
+interface AppendRun {
+  scriptMs: number;
+  longTasks: number;
+  /** Trace events of the window, when traced. */
+  events?: TraceEvent[];
+}
+
+/**
+ * One fresh load of the For You page, then the reader scrolls to its end while the page appends
+ * the invented pages; with Scout, up to every item's chip. `trace` records the window instead of
+ * timing it.
+ */
+async function appendRun(
+  browser: ScoutBrowser,
+  url: string,
+  feed: ReturnType<typeof forYou>,
+  bodies: readonly string[],
+  options: { withScout: boolean; trace?: boolean },
+): Promise<AppendRun> {
+  const page = await browser.context.newPage();
+  try {
+    await page.setViewportSize(FEED_VIEWPORT);
+    let served = 0;
+    await page.route(FEED_API, async (route) => {
+      const cursor = Number(new URL(route.request().url()).searchParams.get('cursor'));
+      const body = bodies[cursor - 1];
+      if (cursor === 0 || body === undefined) return route.continue();
+      served = Math.max(served, cursor);
+      await route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body });
+    });
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(url, { waitUntil: 'load' });
+    await cdp.send('DOM.enable');
+    await untilCount(cdp, ITEM, feed.firstItems, "the first page's items");
+    // The chips of the first screen's items (two or three), in both browsers' time alike.
+    if (options.withScout) await untilCount(cdp, CHIP_HOST, 2, 'the first chips');
+    const world = await isolatedWorld(cdp);
+    await evaluateIn(cdp, world, LONG_TASKS_PROBE);
+    await page.mouse.move(FEED_VIEWPORT.width / 2, FEED_VIEWPORT.height / 2);
+    await sleep(QUIET_MS);
+
+    const events: TraceEvent[] = [];
+    if (options.trace) {
+      cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+      await cdp.send('Tracing.start', {
+        traceConfig: {
+          includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+        },
+        transferMode: 'ReportEvents',
+      });
+    }
+    const before = await scriptSeconds(cdp);
+    const deadline = Date.now() + 4 * TIMEOUT_MS;
+    for (;;) {
+      await page.mouse.wheel(0, WHEEL_PX);
+      await sleep(WHEEL_GAP_MS);
+      const { cssVisualViewport: view, cssContentSize: content } =
+        await cdp.send('Page.getLayoutMetrics');
+      if (served === bodies.length && view.pageY + view.clientHeight >= content.height - 2) break;
+      if (Date.now() > deadline) throw new Error(`the feed stopped at page ${served}`);
+    }
+    const items = feed.firstItems + bodies.length * BENCH_PER_PAGE;
+    await untilCount(cdp, ITEM, items, 'the appended items');
+    if (options.withScout) await untilCount(cdp, CHIP_HOST, items, 'the appended chips');
+    await sleep(FEED_SETTLE_MS);
+    const after = await scriptSeconds(cdp);
+    if (options.trace) {
+      const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+      await cdp.send('Tracing.end');
+      await complete;
+    }
+    const longTasks = ((await evaluateIn(cdp, world, 'window.__scoutBenchLongTasks')) as number[])
+      .length;
+    if (options.withScout) {
+      const buttons = await scoutButtons(cdp);
+      if (buttons !== items)
+        throw new Error(`${buttons} buttons named "Scout…" for ${items} chips`);
+    }
+    return { scriptMs: (after - before) * 1000, longTasks, ...(options.trace ? { events } : {}) };
+  } finally {
+    await page.close();
+  }
+}
+
+/** The chips' measures on the demo For You page (see the section's header). */
+async function feedMeasures(server: DemoServer, runs: number, bench: BrowserBench) {
+  const feed = forYou();
+  const url = server.url(feed.route);
+  const bodies = benchFeedPages(feed.template, BENCH_PAGES, BENCH_PER_PAGE);
+  const appended = BENCH_PAGES * BENCH_PER_PAGE;
+  const opened: ScoutBrowser[] = [];
+  try {
+    const scout = await launchScout();
+    opened.push(scout);
+    const plain = await launchScout({ extension: false });
+    opened.push(plain);
+    const origin = `chrome-extension://${scout.extensionId}`;
+
+    // Untimed first loads: a fresh profile's first page pays for caches and code compiles.
+    await chipLatencyRun(scout, url, feed);
+    await appendRun(scout, url, feed, bodies, { withScout: true });
+    await appendRun(plain, url, feed, bodies, { withScout: false });
+
+    const latencyMs: number[] = [];
+    for (let i = 0; i < Math.min(runs, MAX_BROWSER_RUNS); i++) {
+      latencyMs.push(await chipLatencyRun(scout, url, feed));
+    }
+    const scriptMs: number[] = [];
+    const longTasks = { scout: 0, plain: 0 };
+    for (let i = 0; i < Math.min(runs, MAX_FEED_PAIRS); i++) {
+      // Rotate which browser goes first, so drift over the run does not favour one side.
+      const order = i % 2 ? [false, true] : [true, false];
+      const ms: Record<string, number> = {};
+      for (const withScout of order) {
+        const run = await appendRun(withScout ? scout : plain, url, feed, bodies, { withScout });
+        ms[String(withScout)] = run.scriptMs;
+        longTasks[withScout ? 'scout' : 'plain'] += run.longTasks;
+      }
+      scriptMs.push((((ms.true ?? 0) - (ms.false ?? 0)) * 100) / appended);
+    }
+    const longestMs: number[] = [];
+    for (let i = 0; i < Math.min(runs, MAX_FEED_TRACES); i++) {
+      const run = await appendRun(scout, url, feed, bodies, { withScout: true, trace: true });
+      longestMs.push(scoutTasks(run.events ?? [], origin)[0]?.ms ?? 0);
+    }
+    const pairs = scriptMs.length;
+
+    Object.assign(bench.results, {
+      'feed-chips.latency-ms': result(latencyMs, FEED_BUDGETS.latencyMs),
+      'feed-chips.script-ms-per-100-items': result(scriptMs, FEED_BUDGETS.scriptMsPer100),
+      'feed-chips.longest-task-ms': result(longestMs, FEED_BUDGETS.longestTaskMs),
+    });
+    Object.assign(bench.labels, {
+      'feed-chips.latency-ms': `demo For You: 2nd page's responseEnd → all ${feed.secondItems} of its items' chips in a frame`,
+      'feed-chips.script-ms-per-100-items': `ScriptDuration with Scout − without while the feed appends ${appended} items, per 100`,
+      'feed-chips.longest-task-ms': `longest host task running Scout (trace); long tasks in ${pairs} appends: ${longTasks.scout} with Scout, ${longTasks.plain} without`,
+    });
+  } finally {
+    for (const browser of opened.reverse()) await browser.close().catch(() => undefined);
+  }
+}
+
+/** The creator-page measures (`host-page.`, `card.`) on the demo TikTok profile. */
+async function creatorPageMeasures(server: DemoServer, runs: number, bench: BrowserBench) {
   const n = Math.min(runs, MAX_BROWSER_RUNS);
   const pairs = Math.min(runs, MAX_HOST_PAIRS);
   const route = DEMO_ROUTES.find((r) => r.creator?.handle === 'mara.bakes');
   if (!route) throw new Error('the demo route /@mara.bakes is missing');
-  const server = await startDemoServer();
   const opened: ScoutBrowser[] = [];
   const floorDir = floorBuild();
   try {
@@ -339,25 +688,40 @@ export async function browserMeasures(runs: number): Promise<BrowserBench> {
       navigationMs.push(navigation);
     }
 
-    return {
-      results: {
-        'host-page.script-ms.tiktok': result(hostMs, BUDGETS.hostScriptMs),
-        'host-page.script-ms.tiktok-floor': result(floorMs, BUDGETS.hostScriptMs),
-        'card.latency-ms': result(latencyMs, BUDGETS.cardLatencyMs),
-        'card.navigation-to-numbers-ms': result(navigationMs, BUDGETS.navigationToNumbersMs),
-      },
-      labels: {
-        'host-page.script-ms.tiktok':
-          "host renderer's ScriptDuration with Scout − without (demo TikTok page, CDP)",
-        'host-page.script-ms.tiktok-floor':
-          'the same for the least the design needs: tap, one message per payload, the card frame',
-        'card.latency-ms': 'tab record with creator stored → card shows engagement rate',
-        'card.navigation-to-numbers-ms': 'page.goto → card shows engagement rate',
-      },
-    };
+    Object.assign(bench.results, {
+      'host-page.script-ms.tiktok': result(hostMs, BUDGETS.hostScriptMs),
+      'host-page.script-ms.tiktok-floor': result(floorMs, BUDGETS.hostScriptMs),
+      'card.latency-ms': result(latencyMs, BUDGETS.cardLatencyMs),
+      'card.navigation-to-numbers-ms': result(navigationMs, BUDGETS.navigationToNumbersMs),
+    });
+    Object.assign(bench.labels, {
+      'host-page.script-ms.tiktok':
+        "host renderer's ScriptDuration with Scout − without (demo TikTok page, CDP)",
+      'host-page.script-ms.tiktok-floor':
+        'the same for the least the design needs: tap, one message per payload, the card frame',
+      'card.latency-ms': 'tab record with creator stored → card shows engagement rate',
+      'card.navigation-to-numbers-ms': 'page.goto → card shows engagement rate',
+    });
   } finally {
     for (const browser of opened.reverse()) await browser.close().catch(() => undefined);
-    await server.close();
     rmSync(floorDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Runs the browser measures: those whose id starts with `only` (all without it; see bench.ts's
+ * `--only`), each group `min(runs, its maximum)` times.
+ */
+export async function browserMeasures(runs: number, only?: string): Promise<BrowserBench> {
+  const wants = (prefix: string) =>
+    only === undefined || prefix.startsWith(only) || only.startsWith(prefix);
+  const bench: BrowserBench = { results: {}, labels: {} };
+  const server = await startDemoServer();
+  try {
+    if (wants('host-page.') || wants('card.')) await creatorPageMeasures(server, runs, bench);
+    if (wants(FEED_PREFIX)) await feedMeasures(server, runs, bench);
+  } finally {
+    await server.close();
+  }
+  return bench;
 }

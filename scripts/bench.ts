@@ -3,10 +3,12 @@
 // `--runs <n>` changes the number of samples per measure (default 11). Real captures are read from
 // ../shared/fixtures (or SCOUT_FIXTURES) when present, Scout's own fixtures always. The browser
 // measures (scripts/bench-browser.ts: host-page script cost over min(runs, 15) pairs of loads, card
-// latency over min(runs, 7) loads) run in real Chromium after the others; `--no-browser` skips
-// them, and so does a missing build or Chromium (one line on stderr says why). `--only <prefix>`
-// runs only the measures whose id starts with it (e.g. `--only dom-50k`: the DOM readers on a
-// 50,000-element page per platform), browser measures included only if one matches.
+// latency over min(runs, 7) loads, in-feed chips on the demo For You feed: their latency over
+// min(runs, 7) loads, their script cost over min(runs, 5) pairs of appends) run in real Chromium
+// after the others; `--no-browser` skips them, and so does a missing build or Chromium (one line
+// on stderr says why). `--only <prefix>` runs only the measures whose id starts with it (e.g.
+// `--only dom-50k`: the DOM readers on a 50,000-element page per platform), browser measures
+// included only if one matches (`--only feed-chips.`: the chips' measures alone).
 // stdout carries only the table, or only the JSON.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -47,7 +49,7 @@ async function demoSnapshots() {
 }
 
 /** The ids of the browser measures (scripts/bench-browser.ts) start with these. */
-const BROWSER_PREFIXES = ['host-page.', 'card.'];
+const BROWSER_PREFIXES = ['host-page.', 'card.', 'feed-chips.'];
 
 const parseDocument = (text: string) => parseHTML(text).document as unknown as Document;
 
@@ -155,7 +157,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`bench: browser measures skipped: ${skip}\n`);
   } else {
     try {
-      const browser = await browserMeasures(runs);
+      const browser = await browserMeasures(runs, only);
       for (const [id, result] of Object.entries(browser.results)) {
         if (wanted(id)) results[id] = result;
       }
