@@ -18,7 +18,9 @@ import { formatTable, runMeasures, type Measure } from '../lib/bench/measure';
 import { browserMeasures, browserSkipReason } from './bench-browser';
 import { domMeasures, type DomBenchPage } from '../lib/bench/dom';
 import { sizeMeasures, vetMeasures } from '../lib/bench/product';
+import { demoBodies, namedRequest, sightingsMeasures } from '../lib/bench/sightings';
 import { tiktokMeasures, type BenchFile } from '../lib/bench/tiktok';
+import { loadWorkers, PLATFORMS } from '../lib/platforms';
 import { extractFiles } from '../lib/cli/extract';
 import { content as instagram } from '../lib/platforms/instagram/content';
 import { content as linkedin } from '../lib/platforms/linkedin/content';
@@ -140,6 +142,27 @@ async function main(argv: string[]): Promise<number> {
       clock,
     ),
   );
+  await group('sightings.', async () => {
+    const workers = await loadWorkers();
+    const pages = join(ROOT, 'tests/fixtures/pages');
+    return PLATFORMS.flatMap((p) => {
+      const worker = workers.get(p.id);
+      if (!worker) return [];
+      // Each body from the request it answered: a demo route's URL, else its file name's endpoint.
+      const demo = demoBodies(p).map(({ file, request }) => ({
+        name: basename(file, '.json'),
+        text: readFileSync(join(pages, file), 'utf8'),
+        ...request,
+      }));
+      const saved = [join(SHARED, p.id), join(ROOT, 'tests/fixtures', p.id)]
+        .flatMap((d) => [...files(d, '.json'), ...files(d, '.txt')])
+        .flatMap((file) => {
+          const request = namedRequest(p, file.name);
+          return request ? [{ ...file, ...request }] : [];
+        });
+      return sightingsMeasures(p, worker, [...demo, ...saved], clock);
+    });
+  });
   await group('vet.', async () => vetMeasures(await demoSnapshots(), clock));
   await group('dom-50k.', () => domMeasures(domPages(), clock));
   await group('content-script', () => sizeMeasures(contentScriptSizes()));

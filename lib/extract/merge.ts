@@ -1,7 +1,16 @@
 import {
+  isCountUpTo,
   isEpochMs,
-  isPlainValidSnapshot,
+  isPlainHandle,
+  isPlainHttpsUrl,
+  isPlatform,
+  isPostKind,
+  isPrecision,
+  isTextUpTo,
+  LIMITS,
+  MAX_COUNT,
   POST_COUNT_FIELDS,
+  PROFILE_COUNT_MAX,
   PROFILE_COUNT_FIELDS,
   ProfileSnapshotSchema,
   type Platform,
@@ -36,8 +45,8 @@ export interface MergeResult {
 }
 
 /** The most posts a snapshot keeps (ProfileSnapshotSchema's limit). */
-export const MAX_RECENT_POSTS = 500;
-const MAX_SOURCES = 50;
+export const MAX_RECENT_POSTS = LIMITS.recentPosts;
+const MAX_SOURCES = LIMITS.sources;
 
 const PRECISION_RANK: Readonly<Record<Precision, number>> = {
   exact: 3,
@@ -88,8 +97,18 @@ export function mergeReadingsAbout(
   const about = aboutTarget.filter(hasContent);
   if (about.length === 0) return null;
   // Rank once: the newest clock first, then the caller's order. Unknown clocks count as oldest.
-  const ranked = about.length === 1 ? about : rank(about);
-  const used = new Set<Reading>();
+  // `order` holds positions in `about`; `used` marks, by position, the readings that gave
+  // something (only those are sources): flags, not a set of objects, as merging runs once per
+  // creator in a feed body.
+  const order = about.length === 1 ? [0] : rank(about);
+  const used = new Array<boolean>(about.length).fill(false);
+  // Whether every value taken is one the schema accepts as it stands (the common case): then
+  // validation need not run the schema, whose parse costs more than the merge. Each value is
+  // checked as it is taken (lib/model/snapshot.ts's checks imply the schema's).
+  const state = {
+    plain:
+      isPlatform(target.platform) && isPlainHandle(target.handle) && isPlainHttpsUrl(target.url),
+  };
 
   const snapshot: ProfileSnapshot = {
     platform: target.platform,
@@ -100,40 +119,91 @@ export function mergeReadingsAbout(
     capturedAt: now,
     sources: [],
   };
-  const platformId = pick(ranked, 'platformId', used);
-  if (platformId !== undefined) snapshot.platformId = platformId;
-  const displayName = pick(ranked, 'displayName', used);
-  if (displayName !== undefined) snapshot.displayName = displayName;
-  const bio = pick(ranked, 'bio', used);
-  if (bio !== undefined) snapshot.bio = bio;
-  const verified = pick(ranked, 'verified', used);
-  if (verified !== undefined) snapshot.verified = verified;
-  const isPrivate = pick(ranked, 'isPrivate', used);
-  if (isPrivate !== undefined) snapshot.isPrivate = isPrivate;
+  // The first ranked reading that has a field gives it: one pass, each field by its own name.
+  let platformId: string | undefined;
+  let displayName: string | undefined;
+  let bio: string | undefined;
+  let verified: boolean | undefined;
+  let isPrivate: boolean | undefined;
+  for (const i of order) {
+    const r = about[i] as Reading;
+    if (platformId === undefined && r.platformId !== undefined) {
+      platformId = r.platformId;
+      used[i] = true;
+    }
+    if (displayName === undefined && r.displayName !== undefined) {
+      displayName = r.displayName;
+      used[i] = true;
+    }
+    if (bio === undefined && r.bio !== undefined) {
+      bio = r.bio;
+      used[i] = true;
+    }
+    if (verified === undefined && r.verified !== undefined) {
+      verified = r.verified;
+      used[i] = true;
+    }
+    if (isPrivate === undefined && r.isPrivate !== undefined) {
+      isPrivate = r.isPrivate;
+      used[i] = true;
+    }
+  }
+  let plain = state.plain;
+  if (platformId !== undefined) {
+    snapshot.platformId = platformId;
+    plain &&= isTextUpTo(platformId, LIMITS.platformId);
+  }
+  if (displayName !== undefined) {
+    snapshot.displayName = displayName;
+    plain &&= isTextUpTo(displayName, LIMITS.displayName);
+  }
+  if (bio !== undefined) {
+    snapshot.bio = bio;
+    plain &&= isTextUpTo(bio, LIMITS.bio);
+  }
+  if (verified !== undefined) {
+    snapshot.verified = verified;
+    plain &&= typeof verified === 'boolean';
+  }
+  if (isPrivate !== undefined) {
+    snapshot.isPrivate = isPrivate;
+    plain &&= typeof isPrivate === 'boolean';
+  }
 
   for (const field of PROFILE_COUNT_FIELDS) {
-    const best = bestProfileCount(ranked, field, used);
+    const best = bestProfileCount(about, order, field, used);
     if (best) {
       snapshot[field] = best.value;
       snapshot.precision[field] = best.precision;
+      plain &&= isCountUpTo(best.value, PROFILE_COUNT_MAX[field]) && isPrecision(best.precision);
     }
   }
+  state.plain = plain;
 
   // Decision: a private account is still a snapshot (its profile counts are public) with
   // isPrivate true and no posts, even when a follower's session shows some: vetting a creator on
   // posts only some viewers can see would not hold for the marketer's audience.
-  if (snapshot.isPrivate !== true) snapshot.recentPosts = mergePosts(ranked, used);
+  if (snapshot.isPrivate !== true) snapshot.recentPosts = mergePosts(about, order, used, state);
 
   let newest = -Infinity;
-  for (const r of used) {
+  const sources: string[] = [];
+  for (let i = 0; i < about.length; i++) {
+    if (!used[i]) continue;
+    const r = about[i] as Reading;
     const clock = validClock(r.clock);
     if (clock !== undefined && clock > newest) newest = clock;
+    if (!sources.includes(r.source)) sources.push(r.source);
   }
   snapshot.capturedAt = options.capturedAt ?? (Number.isFinite(newest) ? newest : now);
-  const sources = new Set<string>();
-  for (const r of about) if (used.has(r)) sources.add(r.source);
-  snapshot.sources = [...sources].slice(0, MAX_SOURCES);
-  return validate(snapshot, now);
+  snapshot.sources = sources.slice(0, MAX_SOURCES);
+  plain = state.plain && isEpochMs(snapshot.capturedAt);
+  for (const source of snapshot.sources) plain &&= isTextUpTo(source, LIMITS.source);
+  return plain ? { snapshot, dropped: [] } : validate(snapshot, now);
+}
+
+/** Whether every value merging has taken so far is one the schema accepts as it stands. */
+interface MergeState {
+  plain: boolean;
 }
 
 function idsOf(r: Reading): string[] {
@@ -146,30 +216,12 @@ function validClock(clock: number | undefined): number | undefined {
   return isEpochMs(clock) ? clock : undefined;
 }
 
-/** The newest clock first, then the caller's order (unknown clocks count as oldest). */
-function rank(readings: readonly Reading[]): Reading[] {
+/** Positions in `readings`: the newest clock first, then theirs (unknown clocks count as oldest). */
+function rank(readings: readonly Reading[]): number[] {
   return readings
-    .map((reading, index) => ({ reading, index, clock: validClock(reading.clock) }))
+    .map((reading, index) => ({ index, clock: validClock(reading.clock) }))
     .sort((a, b) => (b.clock ?? -Infinity) - (a.clock ?? -Infinity) || a.index - b.index)
-    .map((entry) => entry.reading);
-}
-
-type ProfileField = 'platformId' | 'displayName' | 'bio' | 'verified' | 'isPrivate';
-
-/** The first ranked reading's value of `key` (that reading is used), or undefined. */
-function pick<K extends ProfileField>(
-  ranked: readonly Reading[],
-  key: K,
-  used: Set<Reading>,
-): Reading[K] | undefined {
-  for (const r of ranked) {
-    const value = r[key];
-    if (value !== undefined) {
-      used.add(r);
-      return value;
-    }
-  }
-  return undefined;
+    .map((entry) => entry.index);
 }
 
 /** Does `c` beat `best`: a valid count of a higher precision (the first of equals wins). */
@@ -181,22 +233,23 @@ function beats(c: CountReading | undefined, best: CountReading | undefined): c i
   );
 }
 
-/** Highest precision first; `ranked` is in clock-then-trust order, so the first such wins. */
+/** Highest precision first; `order` is clock-then-trust, so the first such wins. */
 function bestProfileCount(
-  ranked: readonly Reading[],
+  about: readonly Reading[],
+  order: readonly number[],
   field: ProfileCountField,
-  used: Set<Reading>,
+  used: boolean[],
 ): CountReading | undefined {
   let best: CountReading | undefined;
-  let from: Reading | undefined;
-  for (const r of ranked) {
-    const c = r.counts[field];
+  let from = -1;
+  for (const i of order) {
+    const c = (about[i] as Reading).counts[field];
     if (beats(c, best)) {
       best = c;
-      from = r;
+      from = i;
     }
   }
-  if (from !== undefined) used.add(from);
+  if (from >= 0) used[from] = true;
   return best;
 }
 
@@ -204,9 +257,9 @@ function isCount(c: CountReading): boolean {
   return Number.isSafeInteger(c.value) && c.value >= 0 && PRECISION_RANK[c.precision] !== undefined;
 }
 
-/** One post as payloads show it: the newest (or most trusted) payload's version first. */
+/** One post as one payload shows it, and that reading's position: newest (or most trusted) first. */
 interface Version {
-  reading: Reading;
+  at: number;
   post: PostReading;
 }
 
@@ -216,76 +269,109 @@ type PostField = 'url' | 'postedAt' | 'kind' | 'pinned' | 'sponsored' | 'likesHi
 function firstOf<K extends PostField>(
   versions: readonly Version[],
   key: K,
-  used: Set<Reading>,
+  used: boolean[],
 ): PostReading[K] | undefined {
   for (const v of versions) {
     const value = v.post[key];
     if (value !== undefined) {
-      used.add(v.reading);
+      used[v.at] = true;
       return value;
     }
   }
   return undefined;
 }
 
-function mergePosts(ranked: readonly Reading[], used: Set<Reading>): Post[] {
+function mergePosts(
+  about: readonly Reading[],
+  order: readonly number[],
+  used: boolean[],
+  state: MergeState,
+): Post[] {
   const byId = new Map<string, Version[]>();
-  for (const reading of ranked) {
-    for (const post of reading.posts) {
+  for (const at of order) {
+    for (const post of (about[at] as Reading).posts) {
       if (typeof post.id !== 'string' || post.id === '') continue;
       const list = byId.get(post.id);
-      if (list) list.push({ reading, post });
-      else byId.set(post.id, [{ reading, post }]);
+      if (list) list.push({ at, post });
+      else byId.set(post.id, [{ at, post }]);
     }
   }
   const posts: Post[] = [];
-  for (const [id, versions] of byId) posts.push(mergePost(id, versions, used));
+  for (const [id, versions] of byId) posts.push(mergePost(id, versions, used, state));
   // Newest first by time; pinned posts take their place by date (they keep the pinned flag).
   // Posts without a date keep their payload order, after the dated ones (the sort is stable).
-  return posts
-    .sort((a, b) => (b.postedAt ?? -Infinity) - (a.postedAt ?? -Infinity) || 0)
-    .slice(0, MAX_RECENT_POSTS);
+  return posts.sort(byNewest).slice(0, MAX_RECENT_POSTS);
+}
+
+function byNewest(a: Post, b: Post): number {
+  return (b.postedAt ?? -Infinity) - (a.postedAt ?? -Infinity) || 0;
 }
 
 /**
  * The newest (or most trusted) payload showing the post contributes it, and each field comes from
  * the first version that has it; only payloads that gave something count as sources.
  */
-function mergePost(id: string, versions: readonly Version[], used: Set<Reading>): Post {
-  used.add((versions[0] as Version).reading);
+function mergePost(
+  id: string,
+  versions: readonly Version[],
+  used: boolean[],
+  state: MergeState,
+): Post {
+  used[(versions[0] as Version).at] = true;
   const post: Post = { id };
+  let plain = state.plain && id.length <= LIMITS.postId;
   const url = firstOf(versions, 'url', used);
-  if (url !== undefined) post.url = url;
+  if (url !== undefined) {
+    post.url = url;
+    plain &&= isTextUpTo(url, LIMITS.postUrl);
+  }
   // An implausible date would sort the post wrongly before validation could drop it.
   const postedAt = validClock(firstOf(versions, 'postedAt', used));
   if (postedAt !== undefined) post.postedAt = postedAt;
   const kind = firstOf(versions, 'kind', used);
-  if (kind !== undefined) post.kind = kind;
+  if (kind !== undefined) {
+    post.kind = kind;
+    plain &&= isPostKind(kind);
+  }
   for (const field of POST_COUNT_FIELDS) {
     let best: CountReading | undefined;
-    let from: Version | undefined;
+    let from = -1;
     for (const v of versions) {
       const c = v.post.counts[field];
       if (beats(c, best)) {
         best = c;
-        from = v;
+        from = v.at;
       }
     }
-    if (best && from) {
-      used.add(from.reading);
+    if (best) {
+      used[from] = true;
       post[field] = best.value;
       if (post.precision) post.precision[field] = best.precision;
       else post.precision = { [field]: best.precision };
+      plain &&= isCountUpTo(best.value, MAX_COUNT) && isPrecision(best.precision);
     }
   }
   const pinned = firstOf(versions, 'pinned', used);
-  if (pinned !== undefined) post.pinned = pinned;
+  if (pinned !== undefined) {
+    post.pinned = pinned;
+    plain &&= typeof pinned === 'boolean';
+  }
   const sponsored = firstOf(versions, 'sponsored', used);
-  if (sponsored !== undefined) post.sponsored = sponsored;
+  if (sponsored !== undefined) {
+    post.sponsored = sponsored;
+    plain &&= typeof sponsored === 'boolean';
+  }
   const likesHidden = firstOf(versions, 'likesHidden', used);
-  if (likesHidden !== undefined) post.likesHidden = likesHidden;
+  if (likesHidden !== undefined) {
+    post.likesHidden = likesHidden;
+    plain &&= typeof likesHidden === 'boolean';
+  }
   const caption = firstOf(versions, 'caption', used);
-  if (caption !== undefined) post.caption = caption;
+  if (caption !== undefined) {
+    post.caption = caption;
+    plain &&= isTextUpTo(caption, LIMITS.caption);
+  }
+  state.plain = plain;
   return post;
 }
 
@@ -298,9 +384,6 @@ function validate(snapshot: ProfileSnapshot, now: number): MergeResult | null {
   const dropped: string[] = [];
   // Each round drops at least one part, so the loop ends; the bound guards against an issue at a
   // path this function cannot remove.
-  // The snapshots merging builds pass a hand-written check that implies the schema's success, at a
-  // fraction of its cost (a feed body makes one per creator); the schema sees the rest.
-  if (isPlainValidSnapshot(snapshot)) return { snapshot, dropped };
   for (let round = 0; round < 20; round++) {
     const checked = ProfileSnapshotSchema.safeParse(snapshot);
     if (checked.success) return { snapshot, dropped };

@@ -68,7 +68,13 @@ export type ReadingOrigin = 'document' | 'body';
 
 /** The readings, each marked as coming from `origin` (copies: the inputs are not changed). */
 export function withOrigin(readings: readonly Reading[], origin: ReadingOrigin): Reading[] {
-  return readings.map((r) => ({ ...r, origin }));
+  // Object.assign, not a spread: V8 gives each spread copy from a site that sees a few reading
+  // shapes a map of its own, which makes every later read of those readings a slow lookup.
+  return readings.map((r) => {
+    const copy = Object.assign({}, r);
+    copy.origin = origin;
+    return copy;
+  });
 }
 
 /** Whom a reading is about, as far as its payload says. */

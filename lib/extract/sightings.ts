@@ -30,31 +30,36 @@ export function sightingsFrom(
     if (r.handle !== undefined) viewerHandles.add(r.handle);
     for (const id of idsOf(r)) viewerIds.add(id);
   }
-  const isViewer = (r: Reading) =>
-    r.viewer === true ||
-    (r.handle !== undefined && viewerHandles.has(r.handle)) ||
-    idsOf(r).some((id) => viewerIds.has(id));
-  const kept = readings.filter((r) => !isViewer(r));
+  const hasViewer = viewerHandles.size > 0 || viewerIds.size > 0;
+  const kept = hasViewer
+    ? readings.filter(
+        (r) =>
+          r.viewer !== true &&
+          !(r.handle !== undefined && viewerHandles.has(r.handle)) &&
+          !idsOf(r).some((id) => viewerIds.has(id)),
+      )
+    : readings.filter((r) => r.viewer !== true);
   // Every account's readings in one pass (readingsAbout's rule: its handle's, then the handle-less
   // ones carrying an id those give), not one scan of all readings per account: a feed body names
   // dozens of accounts.
   const named = new Map<string, Reading[]>();
   const handleless = new Map<string, number[]>();
   const handles = new Set<string>();
-  kept.forEach((r, index) => {
+  for (let index = 0; index < kept.length; index++) {
+    const r = kept[index] as Reading;
     if (r.handle === undefined) {
       for (const id of idsOf(r)) {
         const at = handleless.get(id);
         if (at) at.push(index);
         else handleless.set(id, [index]);
       }
-      return;
+      continue;
     }
     const own = named.get(r.handle);
     if (own) own.push(r);
     else named.set(r.handle, [r]);
     if (r.handle && hasContent(r)) handles.add(r.handle);
-  });
+  }
   const sightings: ProfileSnapshot[] = [];
   for (const handle of handles) {
     const own = named.get(handle) ?? [];

@@ -37,13 +37,27 @@ export const AudienceCountSchema = count(MAX_AUDIENCE);
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 
+/** The schema's limits: lengths in UTF-16 units, and list sizes. */
+export const LIMITS = {
+  handle: 120,
+  platformId: 200,
+  displayName: 300,
+  bio: 5000,
+  postId: 200,
+  postUrl: 2000,
+  caption: 5000,
+  source: 100,
+  recentPosts: 500,
+  sources: 50,
+} as const;
+
 export const POST_KINDS = ['video', 'image', 'carousel', 'text'] as const;
 export const POST_COUNT_FIELDS = ['likes', 'comments', 'shares', 'views', 'saves'] as const;
 export type PostCountField = (typeof POST_COUNT_FIELDS)[number];
 
 export const PostSchema = z.object({
-  id: text(200).check(z.minLength(1)),
-  url: z.optional(text(2000)),
+  id: text(LIMITS.postId).check(z.minLength(1)),
+  url: z.optional(text(LIMITS.postUrl)),
   postedAt: z.optional(EpochMsSchema),
   kind: z.optional(z.enum(POST_KINDS)),
   likes: z.optional(CountSchema),
@@ -54,7 +68,7 @@ export const PostSchema = z.object({
   pinned: z.optional(z.boolean()),
   sponsored: z.optional(z.boolean()),
   likesHidden: z.optional(z.boolean()),
-  caption: z.optional(text(5000)),
+  caption: z.optional(text(LIMITS.caption)),
   precision: z.optional(z.partialRecord(z.enum(POST_COUNT_FIELDS), PrecisionSchema)),
 });
 export type Post = z.infer<typeof PostSchema>;
@@ -68,12 +82,21 @@ export const PROFILE_COUNT_FIELDS = [
 ] as const;
 export type ProfileCountField = (typeof PROFILE_COUNT_FIELDS)[number];
 
+/** The largest value the schema takes for each profile count (an audience, or a sum over time). */
+export const PROFILE_COUNT_MAX: Readonly<Record<ProfileCountField, number>> = {
+  followers: MAX_AUDIENCE,
+  following: MAX_AUDIENCE,
+  posts: MAX_COUNT,
+  likes: MAX_COUNT,
+  connections: MAX_AUDIENCE,
+};
+
 const HANDLE_PATTERN = /^(?:company\/)?[\p{L}\p{M}\p{N}._-]+$/u;
 
 /** Lower-case handle, no '@'; a company page's is `company/<slug>`. */
 export const HandleSchema = z.string().check(
   z.minLength(1),
-  z.maxLength(120),
+  z.maxLength(LIMITS.handle),
   z.regex(HANDLE_PATTERN),
   z.refine((h) => h === h.toLowerCase(), 'handles are lower-case'),
 );
@@ -82,10 +105,10 @@ export const HandleSchema = z.string().check(
 export const ProfileSnapshotSchema = z.object({
   platform: PlatformSchema,
   handle: HandleSchema,
-  platformId: z.optional(text(200)),
+  platformId: z.optional(text(LIMITS.platformId)),
   url: z.url({ protocol: /^https$/ }),
-  displayName: z.optional(text(300)),
-  bio: z.optional(text(5000)),
+  displayName: z.optional(text(LIMITS.displayName)),
+  bio: z.optional(text(LIMITS.bio)),
   verified: z.optional(z.boolean()),
   isPrivate: z.optional(z.boolean()),
   followers: z.optional(AudienceCountSchema),
@@ -94,9 +117,9 @@ export const ProfileSnapshotSchema = z.object({
   likes: z.optional(CountSchema),
   connections: z.optional(AudienceCountSchema),
   precision: z.partialRecord(z.enum(PROFILE_COUNT_FIELDS), PrecisionSchema),
-  recentPosts: z.array(PostSchema).check(z.maxLength(500)),
+  recentPosts: z.array(PostSchema).check(z.maxLength(LIMITS.recentPosts)),
   capturedAt: EpochMsSchema,
-  sources: z.array(text(100)).check(z.maxLength(50)),
+  sources: z.array(text(LIMITS.source)).check(z.maxLength(LIMITS.sources)),
 });
 export type ProfileSnapshot = z.infer<typeof ProfileSnapshotSchema>;
 
@@ -107,95 +130,47 @@ const PLAIN_HANDLE = /^(?:company\/)?[a-z0-9._-]+$/;
  * then printable ASCII: a string the URL parser always accepts, with the https protocol.
  */
 const PLAIN_HTTPS_URL = /^https:\/\/(?:[a-z0-9]+(?:-[a-z0-9]+)*\.)+[a-z]+(?:\/[!-~]*)?$/;
+const PLATFORMS: readonly unknown[] = PLATFORM_IDS;
 const PRECISIONS: readonly unknown[] = PrecisionSchema.options;
 const KINDS: readonly unknown[] = POST_KINDS;
-const PLATFORMS: readonly unknown[] = PLATFORM_IDS;
 
-// Absent or valid, as `z.optional` reads it. Plain functions, no closure per call: the check runs
-// once per snapshot merged.
-const optText = (v: unknown, max: number) =>
-  v === undefined || (typeof v === 'string' && v.length <= max);
-const optCount = (v: unknown, max: number) =>
-  v === undefined || (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= max);
-const optBool = (v: unknown) => v === undefined || typeof v === 'boolean';
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+// Checks that imply the schema's own, for merging (lib/extract/merge.ts), which checks each value
+// as it takes it and asks the schema only when one fails: true only for what the schema accepts;
+// false means "ask the schema", not "invalid".
 
-/** A plain object whose every own key is one of `keys` and every value a precision. */
-function isPrecisions(v: unknown, keys: readonly string[]): boolean {
-  if (!isObject(v)) return false;
-  const proto: unknown = Object.getPrototypeOf(v);
-  if (proto !== Object.prototype && proto !== null) return false;
-  // The schema reads the own enumerable keys and refuses any symbol key.
-  for (const key of Object.keys(v)) {
-    if (!keys.includes(key) || !PRECISIONS.includes(v[key])) return false;
-  }
-  return Object.getOwnPropertySymbols(v).length === 0;
+/** An ASCII handle HandleSchema accepts (a handle in another script: ask the schema). */
+export function isPlainHandle(value: unknown): boolean {
+  return typeof value === 'string' && value.length <= LIMITS.handle && PLAIN_HANDLE.test(value);
 }
 
-function isPlainValidPost(p: unknown): boolean {
-  if (!isObject(p)) return false;
-  const id = p['id'];
-  if (typeof id !== 'string' || id.length < 1 || id.length > 200) return false;
-  for (const field of POST_COUNT_FIELDS) if (!optCount(p[field], MAX_COUNT)) return false;
-  const postedAt = p['postedAt'];
-  const kind = p['kind'];
-  const precision = p['precision'];
-  return (
-    optText(p['url'], 2000) &&
-    (postedAt === undefined || isEpochMs(postedAt)) &&
-    (kind === undefined || KINDS.includes(kind)) &&
-    optBool(p['pinned']) &&
-    optBool(p['sponsored']) &&
-    optBool(p['likesHidden']) &&
-    optText(p['caption'], 5000) &&
-    (precision === undefined || isPrecisions(precision, POST_COUNT_FIELDS))
-  );
+/** A profile URL the snapshot's `url` accepts: plain ASCII https on a named host. */
+export function isPlainHttpsUrl(value: unknown): boolean {
+  return typeof value === 'string' && PLAIN_HTTPS_URL.test(value);
 }
 
-/**
- * A fast stand-in for `ProfileSnapshotSchema.safeParse(value).success` on the snapshots Scout
- * builds: true only for a value the schema accepts. False means "ask the schema" (which also says
- * what is wrong), not "invalid": ASCII handles, plain https URLs and plain objects are all it
- * knows. Merging validates every snapshot it makes, one per creator in a feed body.
- */
-export function isPlainValidSnapshot(value: unknown): boolean {
-  if (!isObject(value)) return false;
-  const s = value;
-  const { handle, url, recentPosts: posts, sources } = s;
-  if (
-    !PLATFORMS.includes(s['platform']) ||
-    typeof handle !== 'string' ||
-    handle.length > 120 ||
-    !PLAIN_HANDLE.test(handle) ||
-    typeof url !== 'string' ||
-    !PLAIN_HTTPS_URL.test(url) ||
-    !optText(s['platformId'], 200) ||
-    !optText(s['displayName'], 300) ||
-    !optText(s['bio'], 5000) ||
-    !optBool(s['verified']) ||
-    !optBool(s['isPrivate']) ||
-    !optCount(s['followers'], MAX_AUDIENCE) ||
-    !optCount(s['following'], MAX_AUDIENCE) ||
-    !optCount(s['posts'], MAX_COUNT) ||
-    !optCount(s['likes'], MAX_COUNT) ||
-    !optCount(s['connections'], MAX_AUDIENCE) ||
-    !isPrecisions(s['precision'], PROFILE_COUNT_FIELDS) ||
-    !isEpochMs(s['capturedAt']) ||
-    !Array.isArray(posts) ||
-    posts.length > 500 ||
-    !Array.isArray(sources) ||
-    sources.length > 50
-  ) {
-    return false;
-  }
-  // Index loops, not `every`: a hole in an array is an entry the schema refuses.
-  for (let i = 0; i < posts.length; i++) if (!isPlainValidPost(posts[i])) return false;
-  for (let i = 0; i < sources.length; i++) {
-    const source: unknown = sources[i];
-    if (typeof source !== 'string' || source.length > 100) return false;
-  }
-  return true;
+/** A platform PlatformSchema accepts. */
+export function isPlatform(value: unknown): value is Platform {
+  return PLATFORMS.includes(value);
+}
+
+/** A precision PrecisionSchema accepts. */
+export function isPrecision(value: unknown): value is Precision {
+  return PRECISIONS.includes(value);
+}
+
+/** A post kind the schema accepts. */
+export function isPostKind(value: unknown): value is NonNullable<Post['kind']> {
+  return KINDS.includes(value);
+}
+
+/** A string of at most `max` UTF-16 units, as `z.string().check(z.maxLength(max))` reads it. */
+export function isTextUpTo(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length <= max;
+}
+
+/** A count CountSchema (or AudienceCountSchema, with `max` MAX_AUDIENCE) accepts. */
+export function isCountUpTo(value: unknown, max: number): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= max;
 }
 
 /** The key of a creator everywhere in Scout: `platform:handle`. */
