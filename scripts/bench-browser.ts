@@ -537,7 +537,9 @@ async function appendRun(
 
     const events: TraceEvent[] = [];
     if (options.trace) {
-      cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+      cdp.on('Tracing.dataCollected', ({ value }) =>
+        events.push(...(value as unknown as TraceEvent[])),
+      );
       await cdp.send('Tracing.start', {
         traceConfig: {
           includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
