@@ -17,6 +17,29 @@ export function useScout(): { readonly server: DemoServer; readonly scout: Scout
   return state;
 }
 
+/**
+ * One demo server (serving `routes`), a Chromium with Scout and one without, for a test file that
+ * compares the two.
+ */
+export function useScoutAndPlain(routes?: Parameters<typeof startDemoServer>[0]): {
+  readonly server: DemoServer;
+  readonly scout: ScoutBrowser;
+  readonly plain: ScoutBrowser;
+} {
+  const state = {} as { server: DemoServer; scout: ScoutBrowser; plain: ScoutBrowser };
+  beforeAll(async () => {
+    state.server = await startDemoServer(routes);
+    state.scout = await launchScout();
+    state.plain = await launchScout({ extension: false });
+  });
+  afterAll(async () => {
+    await state.scout?.close();
+    await state.plain?.close();
+    await state.server?.close();
+  });
+  return state;
+}
+
 /** The card's frame once it has loaded (an extension page inside the host page). */
 export async function sidebarFrame(page: Page): Promise<Frame> {
   let frame: Frame | undefined;

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { meetingNames } from '@/lib/tap/channel';
 import { DEMO_ROUTES, PROBE_ROUTES } from '../fixtures/pages/routes';
-import { EXTENSION_DIR, launchScout, type ScoutBrowser } from './browser';
-import { creatorOfTab, sidebarText, tabIdFor } from './helpers';
-import { startDemoServer, type DemoServer, type LoggedRequest } from './server';
+import { EXTENSION_DIR, type ScoutBrowser } from './browser';
+import { creatorOfTab, sidebarText, tabIdFor, useScoutAndPlain } from './helpers';
+import type { LoggedRequest } from './server';
 
 // The page's own script as the adversary (tests/fixtures/pages/probe/adversary.js): it has read
 // Scout's built source, listens from its first line, forges what Scout used to accept, and looks
@@ -19,17 +19,7 @@ const PAGE_FOLLOWERS = 52_288;
 const PAGE_VIDEOS = 6;
 const PLANTED_VIDEO = '7777777777777777777';
 
-const env = {} as { server: DemoServer; scout: ScoutBrowser; plain: ScoutBrowser };
-beforeAll(async () => {
-  env.server = await startDemoServer([...DEMO_ROUTES, ...PROBE_ROUTES]);
-  env.scout = await launchScout();
-  env.plain = await launchScout({ extension: false });
-});
-afterAll(async () => {
-  await env.scout?.close();
-  await env.plain?.close();
-  await env.server?.close();
-});
+const env = useScoutAndPlain([...DEMO_ROUTES, ...PROBE_ROUTES]);
 
 /**
  * Every string literal in the built content scripts that could be an event name (a word with a

@@ -1,7 +1,5 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ProfileSnapshotSchema } from '../../../lib/model';
-import { runScout } from '../../cli/run';
+import { followersView, printedSightings } from '../../cli/run';
 import { OWN_LINKEDIN } from './load';
 
 // `scout sightings` on a saved LinkedIn feed page read with the bodies it loaded: what the
@@ -9,27 +7,9 @@ import { OWN_LINKEDIN } from './load';
 
 const AT = '2025-06-14T12:00:00Z';
 
-async function sightings(url: string, ...files: string[]) {
-  const run = await runScout([
-    'sightings',
-    '--url',
-    url,
-    '--at',
-    AT,
-    ...files.map((f) => join(OWN_LINKEDIN, f)),
-  ]);
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
-  const printed = JSON.parse(run.stdout) as Record<string, unknown>[];
-  for (const entry of printed) expect(ProfileSnapshotSchema.safeParse(entry).success).toBe(true);
-  return printed;
-}
-
-const view = (e: Record<string, unknown>) => [
-  e['handle'],
-  e['followers'],
-  (e['precision'] as Record<string, string>)['followers'],
-];
+const sightings = (url: string, ...files: string[]) =>
+  printedSightings(OWN_LINKEDIN, AT, url, files);
+const view = followersView;
 
 describe('scout sightings on a LinkedIn feed', () => {
   it('the feed page with its updates and the viewer: each account its own count, no viewer', async () => {

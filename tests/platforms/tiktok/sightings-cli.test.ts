@@ -1,7 +1,5 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ProfileSnapshotSchema } from '../../../lib/model';
-import { runScout } from '../../cli/run';
+import { followersView, printedSightings } from '../../cli/run';
 import { OWN_TIKTOK } from './load';
 
 // `scout sightings` on TikTok's feed, search and list bodies: what the extension would file from
@@ -9,27 +7,8 @@ import { OWN_TIKTOK } from './load';
 
 const AT = '2025-12-01T09:00:00Z';
 
-async function sightings(url: string, ...files: string[]) {
-  const run = await runScout([
-    'sightings',
-    '--url',
-    url,
-    '--at',
-    AT,
-    ...files.map((f) => join(OWN_TIKTOK, f)),
-  ]);
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
-  const printed = JSON.parse(run.stdout) as Record<string, unknown>[];
-  for (const entry of printed) expect(ProfileSnapshotSchema.safeParse(entry).success).toBe(true);
-  return printed;
-}
-
-const view = (e: Record<string, unknown>) => [
-  e['handle'],
-  e['followers'],
-  (e['precision'] as Record<string, string>)['followers'],
-];
+const sightings = (url: string, ...files: string[]) => printedSightings(OWN_TIKTOK, AT, url, files);
+const view = followersView;
 
 describe('scout sightings on TikTok bodies', () => {
   it('a For You feed: each author with their own count, never a duet’s or stitch’s other account', async () => {
