@@ -54,6 +54,9 @@ const plain = (outcome: ReturnType<PageReader['read']>) => {
   return rest;
 };
 
+/** An unchanged re-read whose message said nothing about anyone. */
+const NOTHING_NEW = { resend: false, result: null, docDone: true, hasPosts: true, readings: [] };
+
 describe('PageReader', () => {
   it('reads the document material into the same snapshot the page-side reader gives', () => {
     const reader = new PageReader(WORKERS);
@@ -168,13 +171,7 @@ describe('PageReader', () => {
     );
     expect(bodyRejections['not-json']).toBe(rejected + 1);
     // Nothing changed: no new answer.
-    expect(plain(outcome)).toEqual({
-      resend: false,
-      result: null,
-      docDone: true,
-      hasPosts: true,
-      readings: [],
-    });
+    expect(plain(outcome)).toEqual(NOTHING_NEW);
     expect(before.recentPosts.length).toBeGreaterThanOrEqual(0);
     debug.mockRestore();
   });
@@ -191,13 +188,7 @@ describe('PageReader', () => {
       }),
       NOW,
     );
-    expect(plain(outcome)).toEqual({
-      resend: false,
-      result: null,
-      docDone: true,
-      hasPosts: true,
-      readings: [],
-    });
+    expect(plain(outcome)).toEqual(NOTHING_NEW);
     expect(base.handle).toBe('nadia.draws');
   });
 
