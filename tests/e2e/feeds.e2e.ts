@@ -319,20 +319,31 @@ describe('from chip to card to shortlist', () => {
     // Clicked as a person clicks: at the chip's place on screen.
     const box = await chipBox(page, feed, creator.handle);
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    const frame = await sidebarFrame(page);
+    await sidebarFrame(page);
     await expect.poll(() => sidebarText(page), { timeout: 15_000 }).toContain(creator.handle);
     expect(await sidebarText(page)).toMatch(/from the feed/i);
-    const name = ((await frame.getByRole('heading').first().textContent()) ?? '').trim();
+    // Found again: the card may have been remounted while its answer arrived.
+    const frame = await sidebarFrame(page);
+    const name = (
+      (await frame.getByRole('heading').first().textContent({ timeout: 15_000 })) ?? ''
+    ).trim();
     expect(name.length).toBeGreaterThan(0);
     expect(page.url(), 'the click did not reach the page’s own link').toBe(before);
 
-    await frame.getByRole('button', { name: 'Save to shortlist' }).click();
-    await (await sidebarFrame(page)).getByText(/On Shortlist/).waitFor();
+    await frame.getByRole('button', { name: 'Save to shortlist' }).click({ timeout: 15_000 });
+    await expect.poll(() => sidebarText(page), { timeout: 15_000 }).toMatch(/On Shortlist/);
 
     const lists = await env.scout.context.newPage();
     await lists.goto(env.scout.pageUrl('shortlists.html'));
     await expect
-      .poll(async () => (await lists.locator('main').textContent()) ?? '', { timeout: 15_000 })
+      .poll(
+        async () =>
+          (await lists
+            .locator('main')
+            .textContent({ timeout: 2_000 })
+            .catch(() => '')) ?? '',
+        { timeout: 15_000 },
+      )
       .toContain(name);
     await lists.close();
 
@@ -340,7 +351,7 @@ describe('from chip to card to shortlist', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => sidebarText(page), { timeout: 15_000 }).not.toMatch(/from the feed/i);
     await page.close();
-  });
+  }, 120_000);
 });
 
 /** Where a creator's first chip is on screen, scrolled into view. */
