@@ -116,14 +116,16 @@ export class ChipLayer {
   update(answer: { chips: Chip[]; viewer?: string } | null): void {
     if (!answer || this.stopped) return;
     if (answer.viewer) this.forgetViewer(answer.viewer);
+    const ready: [HTMLAnchorElement, Chip][] = [];
     for (const chip of answer.chips) {
       if (chip.handle === this.viewer) continue;
       this.known.set(chip.handle, chip);
       for (const p of this.placed.get(chip.handle) ?? []) draw(p, chip);
       const links = this.waiting.get(chip.handle);
       this.waiting.delete(chip.handle);
-      for (const link of links ?? []) this.place(link, chip);
+      for (const link of links ?? []) ready.push([link, chip]);
     }
+    this.placeAll(ready);
   }
 
   /** Asks again about every creator with a chip on the page (a visit elsewhere may have vetted them). */
@@ -172,6 +174,7 @@ export class ChipLayer {
   private onNear(entries: IntersectionObserverEntry[]): void {
     if (this.stopped) return;
     const page = new URL(location.href);
+    const ready: [HTMLAnchorElement, Chip][] = [];
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
       const link = entry.target as HTMLAnchorElement;
@@ -190,13 +193,14 @@ export class ChipLayer {
         this.itemsToRead.add(item);
       }
       const chip = this.known.get(handle);
-      if (chip) this.place(link, chip);
+      if (chip) ready.push([link, chip]);
       else {
         const links = this.waiting.get(handle) ?? new Set();
         links.add(link);
         this.waiting.set(handle, links);
       }
     }
+    this.placeAll(ready);
     this.armAsk();
   }
 
@@ -235,33 +239,52 @@ export class ChipLayer {
     if (readings.length) void this.hooks.sendReadings(readings).then((a) => this.update(a));
   }
 
-  /** Puts the creator's chip after the link, unless its feed item already has one for them. */
-  private place(link: HTMLAnchorElement, chip: Chip): void {
-    if (!link.isConnected) return;
+  /**
+   * Puts each creator's chip beside its link, unless the feed item already has one for them. Every
+   * layout read (where the chip goes, whether the link flows inline) comes before the first
+   * insertion, so a batch of chips costs the page one style recalculation, not one per chip.
+   */
+  private placeAll(ready: [HTMLAnchorElement, Chip][]): void {
+    const plans: { anchor: Element; chip: Chip; inline: boolean }[] = [];
+    for (const [link, chip] of ready) {
+      const anchor = this.spot(link, chip);
+      if (anchor) plans.push({ anchor, chip, inline: false });
+    }
+    for (const plan of plans) plan.inline = flowsInline(plan.anchor);
+    for (const { anchor, chip, inline } of plans) {
+      const placed = makeChip(chip, this.hooks, !inline);
+      if (inline) anchor.after(placed.host);
+      else anchor.before(placed.host);
+      const set = this.placed.get(chip.handle) ?? new Set();
+      for (const p of set) if (!p.host.isConnected) set.delete(p);
+      set.add(placed);
+      this.placed.set(chip.handle, set);
+    }
+  }
+
+  /**
+   * The element a creator's chip goes beside for this link (its outermost link: a chip is never
+   * inside the page's own <a>), claiming the creator's place in the feed item; null when the item
+   * already has their chip or the link has left the page.
+   */
+  private spot(link: HTMLAnchorElement, chip: Chip): Element | null {
+    if (!link.isConnected) return null;
     const item = this.feed.itemOf(link) ?? link;
     const inItem = this.items.get(item) ?? new Set<string>();
-    if (inItem.has(chip.handle)) return;
-    // After the outermost link around it: a chip is never inside the page's own <a>.
-    let anchor: Element = link;
-    for (let up = link.parentElement?.closest('a'); up; up = up.parentElement?.closest('a'))
-      anchor = up;
+    if (inItem.has(chip.handle)) return null;
     // An avatar-only link gives way to the creator's name link in the same item, when there is one.
     if (!link.textContent?.trim()) {
       const named = [...item.querySelectorAll<HTMLAnchorElement>(this.feed.links)].find(
         (other) => other !== link && other.textContent?.trim() && other.href === link.href,
       );
-      if (named && !named.closest(NOT_FEED)) return this.place(named, chip);
+      if (named && !named.closest(NOT_FEED)) return this.spot(named, chip);
     }
     inItem.add(chip.handle);
     this.items.set(item, inItem);
-    const inline = flowsInline(anchor);
-    const placed = makeChip(chip, this.hooks, !inline);
-    if (inline) anchor.after(placed.host);
-    else anchor.before(placed.host);
-    const set = this.placed.get(chip.handle) ?? new Set();
-    for (const p of set) if (!p.host.isConnected) set.delete(p);
-    set.add(placed);
-    this.placed.set(chip.handle, set);
+    let anchor: Element = link;
+    for (let up = link.parentElement?.closest('a'); up; up = up.parentElement?.closest('a'))
+      anchor = up;
+    return anchor;
   }
 }
 
