@@ -18,7 +18,8 @@ import { formatTable, runMeasures, type Measure } from '../lib/bench/measure';
 import { browserMeasures, browserSkipReason } from './bench-browser';
 import { domMeasures, type DomBenchPage } from '../lib/bench/dom';
 import { sizeMeasures, vetMeasures } from '../lib/bench/product';
-import { demoBodies, namedRequest, sightingsMeasures } from '../lib/bench/sightings';
+import { demoBodies, namedRequest, sightingsMeasures, type FeedBody } from '../lib/bench/sightings';
+import { benchFeedPages } from '../lib/bench/feed';
 import { tiktokMeasures, type BenchFile } from '../lib/bench/tiktok';
 import { loadWorkers, PLATFORMS } from '../lib/platforms';
 import { extractFiles } from '../lib/cli/extract';
@@ -39,6 +40,30 @@ function files(dir: string, ext: string): BenchFile[] {
 }
 
 /** Snapshots of the demo creators, read the way `scout extract` reads saved pages. */
+/**
+ * A For You page of 30 items in the shape of the real 2025 item capture (each item ~31 KB, as the
+ * app sends them: video, music, author, stats), with an invented author per item: the body size the
+ * sightings ratio meets in use. Own fixtures keep only the fields Scout reads, so their bare parse
+ * is a fraction of a real page's. Absent without the shared captures.
+ */
+function realShapeFeeds(platform: string): FeedBody[] {
+  const capture = join(
+    SHARED,
+    'tiktok',
+    'tiktok-api-post-item_list-rapidapi45-zg.520-2025-10.json',
+  );
+  if (platform !== 'tiktok' || !existsSync(capture)) return [];
+  const [text] = benchFeedPages(JSON.parse(readFileSync(capture, 'utf8')) as unknown, 1, 30);
+  return [
+    {
+      name: 'for-you-30-real-item-shape',
+      text: text as string,
+      url: new URL('https://www.tiktok.com/api/recommend/item_list/'),
+      from: 'real item shape',
+    },
+  ];
+}
+
 async function demoSnapshots() {
   const pages = join(ROOT, 'tests/fixtures/pages/tiktok');
   const read = (name: string) => ({ path: name, text: readFileSync(join(pages, name), 'utf8') });
@@ -160,7 +185,7 @@ async function main(argv: string[]): Promise<number> {
           const request = namedRequest(p, file.name);
           return request ? [{ ...file, ...request }] : [];
         });
-      return sightingsMeasures(p, worker, [...demo, ...saved], clock);
+      return sightingsMeasures(p, worker, [...demo, ...saved, ...realShapeFeeds(p.id)], clock);
     });
   });
   await group('vet.', async () => vetMeasures(await demoSnapshots(), clock));

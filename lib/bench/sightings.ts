@@ -15,8 +15,11 @@ export interface BodyRequest {
   url: URL;
   /** A GraphQL query's friendly name, which the tap's rules ask for where one path serves many. */
   queryName?: string;
-  /** How the URL is known: the demo route serving the file, or the endpoint its name says. */
-  from: 'demo route' | 'file name';
+  /**
+   * How the URL is known: the demo route serving the file, the endpoint its name says, or a For You
+   * page built from a real capture's item (every field the app sends, not only those Scout reads).
+   */
+  from: 'demo route' | 'file name' | 'real item shape';
 }
 
 /** A body to measure: a file with the request it answered. */
