@@ -65,14 +65,23 @@ export class ChipLayer {
   private readonly known = new Map<string, Chip>();
   private readonly placed = new Map<string, Set<Placed>>();
   /** Feed items (or lone links) that already hold a chip, by creator. */
-  private readonly items = new WeakMap<Element, Set<string>>();
-  private readonly seen = new WeakSet<Element>();
-  private readonly read = new WeakSet<Element>();
+  private items = new WeakMap<Element, Set<string>>();
+  private seen = new WeakSet<Element>();
+  /** Feed items watched for the viewport, with their links; and those already near it. */
+  private linksOf = new WeakMap<Element, HTMLAnchorElement[]>();
+  private nearItems = new WeakSet<Element>();
+  /** Links found in a slice whose item is already near: chipped at the end of the slice. */
+  private readonly nearNow: HTMLAnchorElement[] = [];
+  private read = new WeakSet<Element>();
   /** Links near the viewport waiting for their creator's chip. */
   private readonly waiting = new Map<string, Set<HTMLAnchorElement>>();
   private readonly asked = new Map<string, number>();
   private readonly queue: Node[] = [];
   private readonly itemsToRead = new Set<Element>();
+  /** Each chip's host element, to the creator it names (events are contained at the window). */
+  private readonly hosts = new WeakMap<EventTarget, string>();
+  /** The chips' two style sheets, parsed once and shared by every chip (null: not supported). */
+  private sheets: { inline: CSSStyleSheet; float: CSSStyleSheet } | null | undefined;
   private viewer: string | undefined;
   private sliceArmed = false;
   private askArmed = false;
@@ -88,6 +97,7 @@ export class ChipLayer {
   /** Starts watching the page: the links already there, and every node the page adds. */
   start(): void {
     this.stopped = false;
+    for (const type of CONTAINED) window.addEventListener(type, this.contain, true);
     this.near = new IntersectionObserver((entries) => this.onNear(entries), {
       rootMargin: NEAR_VIEWPORT,
     });
@@ -104,12 +114,20 @@ export class ChipLayer {
   /** Removes every chip and stops watching (chips turned off, or the script is invalidated). */
   stop(): void {
     this.stopped = true;
+    for (const type of CONTAINED) window.removeEventListener(type, this.contain, true);
     this.mutations?.disconnect();
     this.near?.disconnect();
     this.queue.length = 0;
     for (const set of this.placed.values()) for (const p of set) p.host.remove();
     this.placed.clear();
     this.waiting.clear();
+    this.nearNow.length = 0;
+    // Started again, the layer sees the page afresh: every link and item is new to it.
+    this.items = new WeakMap();
+    this.seen = new WeakSet();
+    this.linksOf = new WeakMap();
+    this.nearItems = new WeakSet();
+    this.read = new WeakSet();
   }
 
   /** Chips the background sent (for a feed body's creators, or asked for): drawn or redrawn. */
@@ -132,6 +150,39 @@ export class ChipLayer {
   refresh(): void {
     const handles = [...this.placed.keys()].slice(0, HANDLES_PER_ASK);
     if (handles.length) void this.hooks.ask(handles).then((a) => this.update(a));
+  }
+
+  /**
+   * The chips' events, caught once for all at the window in the capture phase (one listener per
+   * type, not seven per chip): an event on a chip goes no further, so the page's own handlers (a
+   * feed item that opens its video on click) never see it. Inside a closed shadow root the event's
+   * target here is the chip's host.
+   */
+  private readonly contain = (event: Event): void => {
+    const handle = event.target ? this.hosts.get(event.target) : undefined;
+    if (handle === undefined) return;
+    event.stopPropagation();
+    if (event.type === 'click') {
+      event.preventDefault();
+      this.hooks.open(handle);
+    } else if (event.type === 'keydown' && (event as KeyboardEvent).key === 'Escape') {
+      this.hooks.close();
+    }
+  };
+
+  /** The shared style sheets, made on first use; null where constructed sheets cannot be adopted. */
+  private styleSheets(): { inline: CSSStyleSheet; float: CSSStyleSheet } | null {
+    if (this.sheets !== undefined) return this.sheets;
+    try {
+      const inline = new CSSStyleSheet();
+      inline.replaceSync(CHIP_CSS);
+      const float = new CSSStyleSheet();
+      float.replaceSync(CHIP_CSS + FLOAT_CSS);
+      this.sheets = { inline, float };
+    } catch {
+      this.sheets = null;
+    }
+    return this.sheets;
   }
 
   private forgetViewer(viewer: string): void {
@@ -157,28 +208,56 @@ export class ChipLayer {
     const nodes = this.queue.splice(0, NODES_PER_SLICE);
     for (const node of nodes) {
       const root = node as Element;
-      if (!root.isConnected) continue;
+      // A chip of Scout's own, just inserted, holds no page link.
+      if (!root.isConnected || this.hosts.has(root)) continue;
       if (root.matches(this.feed.links)) this.consider(root as HTMLAnchorElement);
       for (const link of root.querySelectorAll<HTMLAnchorElement>(this.feed.links))
         this.consider(link);
     }
+    if (this.nearNow.length) this.chipLinks(this.nearNow.splice(0));
     this.armSlice();
   }
 
+  /**
+   * Watches a new link's feed item (or the link itself, outside any item) for the viewport: one
+   * watched element per item, however many links it has. A link added to an item that is already
+   * near is chipped with this slice.
+   */
   private consider(link: HTMLAnchorElement): void {
     if (this.seen.has(link)) return;
     this.seen.add(link);
-    this.near?.observe(link);
+    const item = this.feed.itemOf(link) ?? link;
+    if (this.nearItems.has(item)) {
+      this.nearNow.push(link);
+      return;
+    }
+    const links = this.linksOf.get(item);
+    if (links) links.push(link);
+    else {
+      this.linksOf.set(item, [link]);
+      this.near?.observe(item);
+    }
   }
 
   private onNear(entries: IntersectionObserverEntry[]): void {
     if (this.stopped) return;
-    const page = new URL(location.href);
-    const ready: [HTMLAnchorElement, Chip][] = [];
+    const links: HTMLAnchorElement[] = [];
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
-      const link = entry.target as HTMLAnchorElement;
-      this.near?.unobserve(link);
+      const item = entry.target;
+      this.near?.unobserve(item);
+      this.nearItems.add(item);
+      links.push(...(this.linksOf.get(item) ?? []));
+      this.linksOf.delete(item);
+    }
+    this.chipLinks(links);
+  }
+
+  /** Chips these links near the viewport, or puts them to wait for their creator's chip. */
+  private chipLinks(links: readonly HTMLAnchorElement[]): void {
+    const page = new URL(location.href);
+    const ready: [HTMLAnchorElement, Chip][] = [];
+    for (const link of links) {
       if (!link.isConnected || link.closest(NOT_FEED)) continue;
       let handle: string | null = null;
       try {
@@ -252,7 +331,11 @@ export class ChipLayer {
     }
     for (const plan of plans) plan.inline = flowsInline(plan.anchor);
     for (const { anchor, chip, inline } of plans) {
-      const placed = makeChip(chip, this.hooks, !inline);
+      const placed = makeChip(chip, !inline, this.styleSheets());
+      // The host is the target a browser shows the window for an event in a closed shadow root;
+      // the button too, for a DOM that does not retarget.
+      this.hosts.set(placed.host, chip.handle);
+      this.hosts.set(placed.button, chip.handle);
       if (inline) anchor.after(placed.host);
       else anchor.before(placed.host);
       const set = this.placed.get(chip.handle) ?? new Set();
@@ -312,23 +395,35 @@ function flowsInline(link: Element): boolean {
   return /flex|grid/.test(row.display) && !row.flexDirection.startsWith('column');
 }
 
-function makeChip(chip: Chip, hooks: Pick<ChipHooks, 'open' | 'close'>, float = false): Placed {
+/**
+ * A chip: Scout's own host element with a closed shadow root holding one button. Its styles are
+ * the shared sheet where the browser adopts constructed sheets into a shadow root (one parse for
+ * every chip on the page), else a style element of its own.
+ */
+function makeChip(
+  chip: Chip,
+  float: boolean,
+  sheets: { inline: CSSStyleSheet; float: CSSStyleSheet } | null,
+): Placed {
   const host = document.createElement('span');
   const shadow = host.attachShadow({ mode: 'closed' });
-  const style = document.createElement('style');
-  style.textContent = float ? CHIP_CSS + FLOAT_CSS : CHIP_CSS;
+  let adopted = false;
+  if (sheets) {
+    try {
+      shadow.adoptedStyleSheets = [float ? sheets.float : sheets.inline];
+      adopted = true;
+    } catch {
+      // A content script whose world cannot hand the sheet over: a style element instead.
+    }
+  }
+  if (!adopted) {
+    const style = document.createElement('style');
+    style.textContent = float ? CHIP_CSS + FLOAT_CSS : CHIP_CSS;
+    shadow.append(style);
+  }
   const button = document.createElement('button');
   button.type = 'button';
-  for (const type of CONTAINED) {
-    button.addEventListener(type, (event) => {
-      event.stopPropagation();
-      if (type === 'click') {
-        event.preventDefault();
-        hooks.open(chip.handle);
-      } else if (type === 'keydown' && (event as KeyboardEvent).key === 'Escape') hooks.close();
-    });
-  }
-  shadow.append(style, button);
+  shadow.append(button);
   const placed = { host, button };
   draw(placed, chip);
   return placed;

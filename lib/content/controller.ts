@@ -77,7 +77,7 @@ export function startContentScript(ctx: ContentScriptContext, platform: Platform
       showCard();
     },
     place: placeAwayFromButtons,
-    setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+    setTimeout: later(ctx),
     clearTimeout: (id) => window.clearTimeout(id),
   });
   const dispatch = (event: VisitEvent) => {
@@ -206,7 +206,7 @@ function startFeed(
     },
     open: card.open,
     close: card.close,
-    setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+    setTimeout: later(ctx),
   });
   const follow = (value: unknown) => {
     const next = chipsOn(readChipSettings(value), platformId);
@@ -246,4 +246,17 @@ function startFeed(
       send(1);
     },
   };
+}
+
+/**
+ * A timer that does nothing once the script is invalidated. Not `ctx.setTimeout`, which adds an
+ * abort listener per call and never removes it: the chips' slices and the visits' retries would
+ * pile up one listener per timer for as long as the page stays open. It reads the context's abort
+ * signal, not `isInvalid`, which asks the extension runtime on every call.
+ */
+function later(ctx: ContentScriptContext): (fn: () => void, ms: number) => number {
+  return (fn, ms) =>
+    window.setTimeout(() => {
+      if (!ctx.signal.aborted) fn();
+    }, ms);
 }

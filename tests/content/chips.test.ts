@@ -177,4 +177,15 @@ describe('the chip layer', () => {
     layer.stop();
     expect(chips()).toHaveLength(0);
   });
+
+  it('chips the page again when turned back on', async () => {
+    answers = { 'ana.cooks': chip('ana.cooks') };
+    document.body.innerHTML = `<main>${ITEM('ana.cooks')}</main>`;
+    layer.start();
+    await flush();
+    layer.stop();
+    layer.start();
+    await flush();
+    expect(chips().map((c) => c.after?.textContent)).toEqual(['ana.cooks']);
+  });
 });

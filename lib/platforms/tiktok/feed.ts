@@ -22,21 +22,24 @@ const CAPTION = '[data-e2e$="-desc"],[data-e2e*="caption"]';
 /**
  * TikTok's feeds on the host page: a creator link is one to a profile, `/@handle`, relative or
  * absolute, on a TikTok host, outside a caption; a video (`/@handle/video/…`), a hashtag, a sound,
- * a place or search is not. String work and two `closest` per link; never throws.
+ * a place or search is not. String work, then one `closest` for a profile link; never throws.
  */
 export const tiktokFeed: FeedSide = {
   links: 'a[href*="/@"]',
   creatorOf(link, page) {
     const href = link.getAttribute('href');
-    if (!href || link.closest(CAPTION)) return null;
+    if (!href) return null;
+    let handle: string | null = null;
     try {
       const url = new URL(href, page);
       if (!tiktokUrls.ownsHost(url.hostname)) return null;
       const match = tiktokUrls.match(url);
-      return match?.kind === 'profile' ? (match.handle ?? null) : null;
+      handle = match?.kind === 'profile' ? (match.handle ?? null) : null;
     } catch {
       return null;
     }
+    // The ancestor walk last: most links that pass the string tests are creators' (the videos' links fail them).
+    return handle && !link.closest(CAPTION) ? handle : null;
   },
   itemOf: (link) => link.closest(ITEM),
 };
