@@ -25,7 +25,16 @@
 //   first engagement number in the card.
 // Nothing is added to product code: the probes are evaluated from outside as plain strings (tsx's
 // name-keeping helpers would break serialised functions).
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Frame, Page } from 'playwright-core';
@@ -67,10 +76,25 @@ export function browserSkipReason(): string | null {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     return `no build in ${EXTENSION_DIR} (run npm run build)`;
   }
+  const stale = newerSource(statSync(join(EXTENSION_DIR, 'manifest.json')).mtimeMs);
+  if (stale) return `the build in ${EXTENSION_DIR} is older than ${stale} (run npm run build)`;
   try {
     chromiumPath();
   } catch {
     return 'no Chromium (set CHROMIUM_PATH or apt-get install chromium)';
+  }
+  return null;
+}
+
+/** A source file changed after the build was made (it would measure code that no longer ships). */
+function newerSource(builtAt: number): string | null {
+  const root = resolve(import.meta.dirname, '..');
+  for (const dir of ['lib', 'entrypoints', 'components']) {
+    for (const entry of readdirSync(join(root, dir), { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const path = join(entry.parentPath, entry.name);
+      if (statSync(path).mtimeMs > builtAt) return path.slice(root.length + 1);
+    }
   }
   return null;
 }
