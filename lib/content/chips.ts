@@ -67,11 +67,6 @@ export class ChipLayer {
   /** Feed items (or lone links) that already hold a chip, by creator. */
   private items = new WeakMap<Element, Set<string>>();
   private seen = new WeakSet<Element>();
-  /** Feed items watched for the viewport, with their links; and those already near it. */
-  private linksOf = new WeakMap<Element, HTMLAnchorElement[]>();
-  private nearItems = new WeakSet<Element>();
-  /** Links found in a slice whose item is already near: chipped at the end of the slice. */
-  private readonly nearNow: HTMLAnchorElement[] = [];
   private read = new WeakSet<Element>();
   /** Links near the viewport waiting for their creator's chip. */
   private readonly waiting = new Map<string, Set<HTMLAnchorElement>>();
@@ -121,12 +116,9 @@ export class ChipLayer {
     for (const set of this.placed.values()) for (const p of set) p.host.remove();
     this.placed.clear();
     this.waiting.clear();
-    this.nearNow.length = 0;
     // Started again, the layer sees the page afresh: every link and item is new to it.
     this.items = new WeakMap();
     this.seen = new WeakSet();
-    this.linksOf = new WeakMap();
-    this.nearItems = new WeakSet();
     this.read = new WeakSet();
   }
 
@@ -214,50 +206,23 @@ export class ChipLayer {
       for (const link of root.querySelectorAll<HTMLAnchorElement>(this.feed.links))
         this.consider(link);
     }
-    if (this.nearNow.length) this.chipLinks(this.nearNow.splice(0));
     this.armSlice();
   }
 
-  /**
-   * Watches a new link's feed item (or the link itself, outside any item) for the viewport: one
-   * watched element per item, however many links it has. A link added to an item that is already
-   * near is chipped with this slice.
-   */
   private consider(link: HTMLAnchorElement): void {
     if (this.seen.has(link)) return;
     this.seen.add(link);
-    const item = this.feed.itemOf(link) ?? link;
-    if (this.nearItems.has(item)) {
-      this.nearNow.push(link);
-      return;
-    }
-    const links = this.linksOf.get(item);
-    if (links) links.push(link);
-    else {
-      this.linksOf.set(item, [link]);
-      this.near?.observe(item);
-    }
+    this.near?.observe(link);
   }
 
   private onNear(entries: IntersectionObserverEntry[]): void {
     if (this.stopped) return;
-    const links: HTMLAnchorElement[] = [];
-    for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
-      const item = entry.target;
-      this.near?.unobserve(item);
-      this.nearItems.add(item);
-      links.push(...(this.linksOf.get(item) ?? []));
-      this.linksOf.delete(item);
-    }
-    this.chipLinks(links);
-  }
-
-  /** Chips these links near the viewport, or puts them to wait for their creator's chip. */
-  private chipLinks(links: readonly HTMLAnchorElement[]): void {
     const page = new URL(location.href);
     const ready: [HTMLAnchorElement, Chip][] = [];
-    for (const link of links) {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      const link = entry.target as HTMLAnchorElement;
+      this.near?.unobserve(link);
       if (!link.isConnected || link.closest(NOT_FEED)) continue;
       let handle: string | null = null;
       try {
