@@ -305,31 +305,33 @@ export function readCard(
   now: number,
 ): CardReading | undefined {
   const parent = card.parentElement;
-  return readCardIn(
-    card,
+  return readCardIn(card, {
     base,
     locale,
     now,
-    !!card.closest(HIDDEN),
-    !!parent && hasOwnText(parent),
-  );
+    hidden: !!card.closest(HIDDEN),
+    parentOwnText: !!parent && hasOwnText(parent),
+  });
 }
 
 /**
- * `readCard`, told whether the card sits inside a hidden element (its walk then reads nothing) and
- * whether its parent has text of its own (then a link that is the card is a mention).
+ * Where a card is read: the page's base URL, locale and clock, whether the card sits inside a
+ * hidden element (its walk then reads nothing) and whether its parent has text of its own (then a
+ * link that is the card is a mention).
  */
-function readCardIn(
-  card: Element,
-  base: string,
-  locale: string,
-  now: number,
-  hidden: boolean,
-  parentOwnText: boolean,
-): CardReading | undefined {
+export interface CardPlace {
+  base: string;
+  locale: string;
+  now: number;
+  hidden: boolean;
+  parentOwnText: boolean;
+}
+
+/** `readCard` at a known place (see CardPlace). */
+function readCardIn(card: Element, place: CardPlace): CardReading | undefined {
   // Only post cards are walked: a `data-urn` of anything else (a comment) is not one.
   if (!postUrn(card.getAttribute('data-urn') ?? card.getAttribute('data-activity-urn'))) return;
-  const scan = scanCard(card, base, locale, now, hidden, parentOwnText);
+  const scan = scanCard(card, place);
   const { post, links, countsAt, timeAt, lineStart } = scan;
   if (!post) return undefined;
   const read: CardReading = { post, actors: [] };
@@ -346,7 +348,7 @@ function readCardIn(
     read.followers = scan.followers;
   }
   const text = squash(scan.headline?.textContent);
-  if (text && !readLabelledCount(text, locale)) read.headline = text;
+  if (text && !readLabelledCount(text, place.locale)) read.headline = text;
   return read;
 }
 
@@ -382,15 +384,8 @@ export interface CardScan {
  * post: another card, LinkedIn's mini-update or update-content wrapper) are not walked but
  * collected there, to be read as cards of their own: what is in them is their author's.
  */
-export function scanCard(
-  card: Element,
-  base: string,
-  locale: string,
-  now: number,
-  hidden: boolean,
-  parentOwnText: boolean,
-  nested?: Element[],
-): CardScan {
+export function scanCard(card: Element, place: CardPlace, nested?: Element[]): CardScan {
+  const { base, locale, now, hidden, parentOwnText } = place;
   const urn = postUrn(card.getAttribute('data-urn') ?? card.getAttribute('data-activity-urn'));
   const post: PostReading | undefined = urn
     ? { id: urn.id, url: postUrl(urn.type, urn.id), counts: {} }
@@ -502,7 +497,8 @@ export function readCards(doc: Document, base: string, locale: string, now: numb
   for (const [card, hidden] of cards) {
     const parent = card.parentElement;
     if (parent && !ownText.has(parent)) ownText.set(parent, hasOwnText(parent));
-    const read = readCardIn(card, base, locale, now, hidden, !!parent && ownText.get(parent)!);
+    const parentOwnText = !!parent && ownText.get(parent)!;
+    const read = readCardIn(card, { base, locale, now, hidden, parentOwnText });
     if (!read?.author) continue;
     let reading = byAuthor.get(read.author);
     if (!reading) {

@@ -104,15 +104,8 @@ export function readFeedItem(item: Element, base: string, locale: string, now: n
     const parent = segment.parentElement;
     const hidden = k === 0 && !!segment.closest(HIDDEN);
     const nested: Element[] = [];
-    const scan = scanCard(
-      segment,
-      base,
-      locale,
-      now,
-      hidden,
-      !!parent && hasOwnText(parent),
-      nested,
-    );
+    const parentOwnText = !!parent && hasOwnText(parent);
+    const scan = scanCard(segment, { base, locale, now, hidden, parentOwnText }, nested);
     segments.push(...nested);
     const read = readSegment(scan, locale, named);
     if (!read) continue;
