@@ -1,5 +1,6 @@
 import type { NamedBy } from '../extract/authorship';
 import type { Reading } from '../extract/reading';
+import type { CommentList } from '../extract/comments';
 import type { Platform, ProfileSnapshot } from '../model/snapshot';
 import type { PlatformTap } from '../tap/allow-list';
 import type { PlatformFacts } from './facts';
@@ -76,6 +77,8 @@ export interface PageMaterial {
   texts: { name: string; kind: string; text: string }[];
   /** Readings from the DOM, already made on the page. */
   readings: Reading[];
+  /** Comments the page shows in its markup only (LinkedIn's), read on the page: texts and likes. */
+  comments?: CommentList[];
 }
 
 /** What `collectDocument` gathers: everything, or the embedded JSON texts alone. */
@@ -95,6 +98,11 @@ export interface PlatformWorker {
   readBody(json: unknown, url: URL, now: number): Reading[];
   /** The readings in a document's material (`collectDocument`): parses its texts. */
   readMaterial(material: PageMaterial, url: URL, now: number): Reading[];
+  /**
+   * The comments a JSON body (a tapped response, or an embedded payload of the material's texts)
+   * shows, one list per post: texts and likes only, never who wrote them. An unknown shape gives [].
+   */
+  readComments(json: unknown, url: URL): CommentList[];
   /**
    * The page's answer from readings gathered anywhere (a document plus tapped bodies, several
    * saved files in the CLI): a merged snapshot for the page's creator, or the problem.

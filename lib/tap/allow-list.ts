@@ -15,6 +15,8 @@ export interface TapRule {
    * content script sends them to the background as sightings, on any page of the platform.
    */
   lists?: true;
+  /** The largest body of this kind that is copied, in characters (TAP_MAX_BODY without it). */
+  cap?: number;
 }
 
 /** A platform's part of the allow-list: the domains it serves from and the responses read there. */
@@ -94,5 +96,7 @@ export function isAllowed(url: URL, queryName: string | null, rules: readonly Ta
 
 /** A copied body larger than this is dropped: no profile payload comes near it. */
 export const TAP_MAX_BODY = 4 * 1024 * 1024;
+/** A page of comments larger than this is dropped (a page of 50 with every commenter's profile is ~150 KB). */
+export const TAP_MAX_COMMENTS_BODY = 512 * 1024;
 /** Bodies kept while the isolated side is not listening yet. */
 export const TAP_MAX_BUFFER = 16;

@@ -2,6 +2,7 @@
  * Instagram's worker side (`PlatformWorker`): what runs in the background service worker and the
  * CLI. Its content script only collects the material these read.
  */
+import type { CommentList } from '../../extract/comments';
 import { isRecord } from '../../extract/lenient';
 import { withOrigin, type Reading } from '../../extract/reading';
 import { settlePage } from '../../extract/settle';
@@ -105,4 +106,9 @@ export function settle(readings: readonly Reading[], input: SettleInput): Extrac
     expected: EXPECTED,
     ...(input.at === undefined ? {} : { capturedAt: input.at }),
   });
+}
+
+/** The comments a body shows (`PlatformWorker.readComments`). */
+export function readComments(_json: unknown, _url: URL): CommentList[] {
+  return [];
 }

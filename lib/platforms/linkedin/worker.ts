@@ -2,6 +2,7 @@
  * LinkedIn's worker side (`PlatformWorker`): what runs in the background service worker and the
  * CLI. Its content script only collects the material these read.
  */
+import type { CommentList } from '../../extract/comments';
 import { isRecord } from '../../extract/lenient';
 import { newReading, withOrigin, type Reading } from '../../extract/reading';
 import { settlePage } from '../../extract/settle';
@@ -101,4 +102,9 @@ function adoptCounts(handle: string, readings: readonly Reading[]): Reading[] {
     if (posts.length) adopted.push({ ...newReading(r.source, { handle }), posts });
   }
   return adopted;
+}
+
+/** The comments a body shows (`PlatformWorker.readComments`). */
+export function readComments(_json: unknown, _url: URL): CommentList[] {
+  return [];
 }

@@ -2,6 +2,7 @@
  * TikTok's worker side (`PlatformWorker`): what runs in the background service worker and the CLI.
  * Its content script only collects the material these read.
  */
+import type { CommentList } from '../../extract/comments';
 import { withOrigin, type Reading } from '../../extract/reading';
 import { settlePage } from '../../extract/settle';
 import { readIslandTexts } from '../../parsing/json-islands';
@@ -67,4 +68,9 @@ export function settle(readings: readonly Reading[], input: SettleInput): Extrac
     expected: EXPECTED,
     ...(input.at === undefined ? {} : { capturedAt: input.at }),
   });
+}
+
+/** The comments a body shows (`PlatformWorker.readComments`). */
+export function readComments(_json: unknown, _url: URL): CommentList[] {
+  return [];
 }
