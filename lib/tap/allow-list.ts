@@ -29,8 +29,11 @@ export interface PlatformTap {
 /** The allow-list as the tap bundle receives it: per domain, each rule's `[path, query?]` sources. */
 export type TapSources = Readonly<Record<string, readonly TapRuleSource[]>>;
 
-/** One rule's pattern sources: the path's, then the query name's where the rule has one. */
-export type TapRuleSource = readonly [path: string, query?: string];
+/**
+ * One rule's pattern sources: the path's, then the query name's (null where the rule has none),
+ * then its size cap where it has one.
+ */
+export type TapRuleSource = readonly [path: string, query?: string | null, cap?: number];
 
 /**
  * The platforms' tap rules as pattern sources, for the tap bundle (a build-time constant: the tap
@@ -39,9 +42,11 @@ export type TapRuleSource = readonly [path: string, query?: string];
 export function tapSources(platforms: readonly { tap: PlatformTap }[]): TapSources {
   const sources: Record<string, TapRuleSource[]> = {};
   for (const { tap } of platforms) {
-    const rules = tap.rules.map((rule): TapRuleSource =>
-      rule.query ? [sourceOf(rule.path), sourceOf(rule.query)] : [sourceOf(rule.path)],
-    );
+    const rules = tap.rules.map((rule): TapRuleSource => {
+      const query = rule.query ? sourceOf(rule.query) : null;
+      if (rule.cap !== undefined) return [sourceOf(rule.path), query, rule.cap];
+      return query === null ? [sourceOf(rule.path)] : [sourceOf(rule.path), query];
+    });
     for (const domain of tap.domains) sources[domain] = [...(sources[domain] ?? []), ...rules];
   }
   return sources;
@@ -57,9 +62,10 @@ function sourceOf(pattern: RegExp): string {
 export function rulesForHost(hostname: string, sources: TapSources): TapRule[] {
   for (const domain in sources) {
     if (hostname === domain || hostname.endsWith(`.${domain}`)) {
-      return (sources[domain] ?? []).map(([path, query]) => ({
+      return (sources[domain] ?? []).map(([path, query, cap]) => ({
         path: RegExp(path),
-        query: query === undefined ? query : RegExp(query),
+        query: query == null ? undefined : RegExp(query),
+        ...(cap === undefined ? {} : { cap }),
       }));
     }
   }
@@ -72,21 +78,32 @@ export type Matcher = (pattern: RegExp, text: string) => boolean;
 const test: Matcher = (pattern, text) => pattern.test(text);
 
 /**
- * True when a response of this path may be read; `queryName` is asked only where the path's rule
- * needs a query name. Plain indexed loops: in the page's world, array methods are the page's.
+ * The largest body of this path that may be read (the first matching rule's cap, else
+ * TAP_MAX_BODY), or 0 when none may; `queryName` is asked only where the path's rule needs a query
+ * name. Plain indexed loops: in the page's world, array methods are the page's.
  */
+export function allowance(
+  rules: readonly TapRule[],
+  path: string,
+  queryName: () => string | null,
+  match: Matcher = test,
+): number {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    if (match(rule.path, path) && (!rule.query || match(rule.query, queryName() ?? '')))
+      return rule.cap ?? TAP_MAX_BODY;
+  }
+  return 0;
+}
+
+/** True when a response of this path may be read (see `allowance`). */
 export function allows(
   rules: readonly TapRule[],
   path: string,
   queryName: () => string | null,
   match: Matcher = test,
 ): boolean {
-  for (let i = 0; i < rules.length; i++) {
-    const rule = rules[i]!;
-    if (match(rule.path, path) && (!rule.query || match(rule.query, queryName() ?? '')))
-      return true;
-  }
-  return false;
+  return allowance(rules, path, queryName, match) > 0;
 }
 
 /** True when a response of this URL (and query name, if any) may be read. */

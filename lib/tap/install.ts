@@ -1,4 +1,4 @@
-import { allows, rulesForHost, TAP_MAX_BODY, TAP_MAX_BUFFER, type TapSources } from './allow-list';
+import { allowance, rulesForHost, TAP_MAX_BUFFER, type TapSources } from './allow-list';
 import { meet, type Channel } from './channel';
 
 type Fn = (...args: never[]) => unknown;
@@ -197,6 +197,11 @@ export function installTap(win: Win, sources: TapSources): void {
   let missed = false;
   // Bodies kept until the isolated side is ready: a list of prototype-less cells, so keeping and
   // handing them over calls no array method a page could have replaced.
+  /** A response Scout reads: its URL, and the largest body of it that is kept. */
+  interface Wanted {
+    url: string;
+    cap: number;
+  }
   interface Cell {
     detail: string;
     next: Cell | null;
@@ -204,8 +209,8 @@ export function installTap(win: Win, sources: TapSources): void {
   let first: Cell | null = null;
   let last: Cell | null = null;
   let kept = 0;
-  const hand = (url: string, body: string) => {
-    if (missed || body.length > TAP_MAX_BODY) return;
+  const hand = ({ url, cap }: Wanted, body: string) => {
+    if (missed || body.length > cap) return;
     const detail = `${url}\n${body}`;
     if (ready && line) return line.send('body', detail);
     const cell = create(null) as Cell;
@@ -239,8 +244,8 @@ export function installTap(win: Win, sources: TapSources): void {
   );
 
   // --- what is copied ---------------------------------------------------------------------------
-  /** The URL a request is for, if it is one Scout reads; never runs the page's own code. */
-  const wanted = (href: string, queryName: () => string | null): string | null => {
+  /** What is kept of a request's response, if it is one Scout reads; never runs the page's own code. */
+  const wanted = (href: string, queryName: () => string | null): Wanted | null => {
     if (missed) return null;
     try {
       const url = new URLOf(href, win.location.href);
@@ -249,7 +254,8 @@ export function installTap(win: Win, sources: TapSources): void {
       const query = () =>
         queryName() ??
         (call(paramGet, call(urlParts.searchParams, url), 'queryId') as string | null);
-      return allows(rules, path, query, match) ? (call(urlParts.href, url) as string) : null;
+      const cap = allowance(rules, path, query, match);
+      return cap > 0 ? { url: call(urlParts.href, url) as string, cap } : null;
     } catch {
       return null;
     }
@@ -346,7 +352,7 @@ export function installTap(win: Win, sources: TapSources): void {
 
   win.fetch = wrap(win.fetch, (fn, self, args) => {
     const result = run(fn as Fn, self, args) as Promise<Response>;
-    let copy: string | null = null;
+    let copy: Wanted | null = null;
     try {
       const input = args.length > 0 ? args[0] : undefined;
       const init = args.length > 1 ? args[1] : undefined;
@@ -373,11 +379,11 @@ export function installTap(win: Win, sources: TapSources): void {
       apply(then, result, [
         (value: Response) => {
           if (copy && response) {
-            const url = copy;
+            const wants = copy;
             try {
               if (call(response.ok, value)) {
                 const body = call(response.text, call(response.clone, value)) as Promise<string>;
-                apply(then, body, [(text: string) => hand(url, text), () => {}]);
+                apply(then, body, [(text: string) => hand(wants, text), () => {}]);
               }
             } catch {
               // never the page's problem
@@ -405,11 +411,11 @@ export function installTap(win: Win, sources: TapSources): void {
     let listener: (() => void) | null = null;
     try {
       const href = apply(weakGet, requests, [self]) as string | undefined;
-      const url =
+      const wants =
         href === undefined
           ? null
           : wanted(href, () => queryIn(args.length > 0 ? args[0] : undefined));
-      if (url) {
+      if (wants) {
         listener = () => {
           try {
             const status = call(xhr.status, self) as number;
@@ -421,7 +427,7 @@ export function installTap(win: Win, sources: TapSources): void {
                 : type === 'json'
                   ? stringify(call(xhr.response, self))
                   : null;
-            if (typeof body === 'string' && body) hand(url, body);
+            if (typeof body === 'string' && body) hand(wants, body);
           } catch {
             // never the page's problem
           }

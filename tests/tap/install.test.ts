@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { listenToTap, type TappedBody } from '@/lib/content/tap-receiver';
-import { TAP_MAX_BUFFER } from '@/lib/tap/allow-list';
+import { rulesForHost, TAP_MAX_BUFFER } from '@/lib/tap/allow-list';
 import { meetingNames } from '@/lib/tap/channel';
 import { tiktokTap } from '@/lib/platforms/tiktok/tap';
 import { installTap } from '@/lib/tap/install';
@@ -97,6 +97,21 @@ describe('the tap and the content script', () => {
     await win.fetch('/api/user/detail/?n=last');
     await settle();
     expect(bodies).toHaveLength(TAP_MAX_BUFFER + 1);
+  });
+
+  it('keeps a body only up to its rule’s cap, and up to the common cap elsewhere', async () => {
+    pageWith((url) => (url.includes('comment') ? `{"c":"${'x'.repeat(200)}"}` : '{"small":1}'));
+    const sources = {
+      'tiktok.com': [['^/api/comment/list/?$', null, 100], ['^/api/user/detail/?$']],
+    } as const;
+    installTap(win, sources);
+    const bodies: TappedBody[] = [];
+    const rules = rulesForHost('www.tiktok.com', sources);
+    listenToTap(new ContentScriptContext('tiktok'), rules, (body) => bodies.push(body));
+    await win.fetch('/api/comment/list/?aweme_id=1');
+    await win.fetch('/api/user/detail/?uniqueId=a');
+    await settle();
+    expect(paths(bodies)).toEqual(['/api/user/detail/?uniqueId=a']);
   });
 
   it('copies nothing the allow-list does not name, even when the page replaces RegExp#test', async () => {
