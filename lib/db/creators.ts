@@ -5,6 +5,8 @@ import {
   type ProfileSnapshot,
   type Vetting,
 } from '../model';
+import type { CommentList } from '../extract/comments';
+import { addComments, commentsOf, type PostCommentsRow } from './comments';
 import type { ScoutDb } from './database';
 import { withQuota } from './quota';
 
@@ -12,8 +14,15 @@ const HOUR = 60 * 60 * 1000;
 /** History kept per creator; older snapshots are dropped first. */
 export const SNAPSHOTS_PER_CREATOR = 200;
 
-/** The vetting stored with a creator: from the snapshot it describes and Scout's earlier snapshots. */
-export type Vet = (snapshot: ProfileSnapshot, history: ProfileSnapshot[]) => Vetting;
+/**
+ * The vetting stored with a creator: from the snapshot it describes, Scout's earlier snapshots and
+ * the comments read on the creator's posts.
+ */
+export type Vet = (
+  snapshot: ProfileSnapshot,
+  history: ProfileSnapshot[],
+  comments: PostCommentsRow[],
+) => Vetting;
 
 /**
  * Stores a creator's latest snapshot and adds it to their history: at most one history entry per
@@ -28,7 +37,7 @@ export async function recordSnapshot(
 ): Promise<CreatorRow> {
   const key = creatorKey(snapshot);
   return withQuota(() =>
-    db.transaction('rw', db.creators, db.snapshots, async () => {
+    db.transaction('rw', [db.creators, db.snapshots, db.comments], async () => {
       const existing = await db.creators.get(key);
       // A newer capture beats an older one, whatever order they arrive in.
       const newest = !existing || existing.snapshot.capturedAt <= snapshot.capturedAt;
@@ -38,9 +47,42 @@ export async function recordSnapshot(
       if (newest) await db.creators.put(row);
       await addToHistory(db, snapshot, now);
       if (!vet) return row;
-      const vetting = vet(row.snapshot, await historyOf(db, key, row.snapshot.capturedAt));
+      const vetting = vet(
+        row.snapshot,
+        await historyOf(db, key, row.snapshot.capturedAt),
+        await commentsOf(db, key),
+      );
       await db.creators.update(key, { vetting });
       return { ...row, vetting };
+    }),
+  );
+}
+
+/**
+ * Files comment lists read on a creator's own posts and, when they add anything and the creator
+ * is stored, the creator's vetting again with them, in one transaction. Returns whether the
+ * stored vetting changed hands (new comments for a stored creator).
+ */
+export async function recordComments(
+  db: ScoutDb,
+  key: CreatorKey,
+  lists: readonly CommentList[],
+  now: number,
+  vet: Vet,
+): Promise<boolean> {
+  if (!lists.length) return false;
+  return withQuota(() =>
+    db.transaction('rw', [db.creators, db.snapshots, db.comments], async () => {
+      if (!(await addComments(db, key, lists, now))) return false;
+      const row = await db.creators.get(key);
+      if (!row) return false;
+      const vetting = vet(
+        row.snapshot,
+        await historyOf(db, key, row.snapshot.capturedAt),
+        await commentsOf(db, key),
+      );
+      await db.creators.update(key, { vetting, updatedAt: now });
+      return true;
     }),
   );
 }

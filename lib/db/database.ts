@@ -1,5 +1,6 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
+  CommentRow,
   CreatorRow,
   SettingRow,
   Shortlist,
@@ -19,6 +20,8 @@ export class ScoutDb extends Dexie {
   shortlistEntries!: EntityTable<ShortlistEntry, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
   sightings!: EntityTable<SightingRow, 'key'>;
+  /** Keyed by `[creatorKey, postId]`. */
+  comments!: Table<CommentRow, [string, string]>;
 
   constructor(name = DB_NAME, versions: readonly DbVersion[] = DB_VERSIONS) {
     super(name);

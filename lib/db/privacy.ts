@@ -7,18 +7,20 @@ export interface ForgetResult {
   entries: number;
   /** Whether feeds had shown the creator (their sighting is forgotten too). */
   sighting: boolean;
+  /** Posts whose comments were held for the creator (forgotten too). */
+  commentPosts: number;
 }
 
 /**
- * Forgets a creator: their row, their history, every shortlist entry of them and their sighting, in one
- * transaction. Afterwards the key is nowhere in the database. (Tab records in `storage.session`
+ * Forgets a creator: their row, their history, every shortlist entry of them, their sighting and
+ * the comments read on their posts, in one transaction. Afterwards the key is nowhere in the database. (Tab records in `storage.session`
  * are not the database: the caller clears those.)
  */
 export async function forgetCreator(db: ScoutDb, key: string): Promise<ForgetResult> {
   return withQuota(() =>
     db.transaction(
       'rw',
-      [db.creators, db.snapshots, db.shortlistEntries, db.sightings],
+      [db.creators, db.snapshots, db.shortlistEntries, db.sightings, db.comments],
       async () => {
         const creator = (await db.creators.get(key)) !== undefined;
         await db.creators.delete(key);
@@ -26,7 +28,8 @@ export async function forgetCreator(db: ScoutDb, key: string): Promise<ForgetRes
         const entries = await db.shortlistEntries.where('creatorKey').equals(key).delete();
         const sighting = (await db.sightings.get(key)) !== undefined;
         await db.sightings.delete(key);
-        return { creator, snapshots, entries, sighting };
+        const commentPosts = await db.comments.where('creatorKey').equals(key).delete();
+        return { creator, snapshots, entries, sighting, commentPosts };
       },
     ),
   );

@@ -27,4 +27,9 @@ export const DB_VERSIONS: readonly DbVersion[] = [
     version: 2,
     stores: { sightings: 'key, seenAt' },
   },
+  {
+    // Comments read on creators' own posts (texts and likes only), for the generic-comment checks.
+    version: 3,
+    stores: { comments: '[creatorKey+postId], creatorKey, seenAt' },
+  },
 ];

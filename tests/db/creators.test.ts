@@ -151,10 +151,15 @@ describe('recordSnapshot with its vetting', () => {
       vet,
     );
     const seen: number[] = [];
-    const row = await recordSnapshot(db, snapshot({ followers: 38_200 }), T0, (latest, earlier) => {
-      seen.push(...earlier.map((s) => s.followers ?? -1));
-      return vet(latest, earlier);
-    });
+    const row = await recordSnapshot(
+      db,
+      snapshot({ followers: 38_200 }),
+      T0,
+      (latest, earlier, comments) => {
+        seen.push(...earlier.map((s) => s.followers ?? -1));
+        return vet(latest, earlier, comments);
+      },
+    );
     // The history handed over is the earlier visit only, not the snapshot being stored.
     expect(seen).toEqual([30_000]);
     const stored = await getCreator(db, 'tiktok:jane');

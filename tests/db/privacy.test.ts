@@ -49,6 +49,7 @@ describe('forgetCreator', () => {
       snapshots: 2,
       entries: 2,
       sighting: true,
+      commentPosts: 0,
     });
     const left = await everything();
     expect(left).not.toContain('tiktok:jane');
@@ -72,6 +73,7 @@ describe('forgetCreator', () => {
       snapshots: 0,
       entries: 0,
       sighting: false,
+      commentPosts: 0,
     });
     expect(await db.creators.count()).toBe(2);
   });

@@ -187,6 +187,43 @@ describe('upgrades keep every row', () => {
     expect(await v2.creators.get('tiktok:sam')).toBeUndefined();
   });
 
-  // Version 3: add `it('version 2 data reads back as version 3 expects', ...)` here, using
-  // openAt(name, 2) to write and openAt(name, 3) to read, and keep the tests above for the chain.
+  it('version 2 data reads back as version 3 expects, with an empty comments store', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    const v2 = track(openAt(name, 2));
+    await writeV1(v2);
+    const sighting = {
+      key: 'tiktok:sam',
+      snapshot: { ...V1.creators[0]!.snapshot, handle: 'sam' },
+      seenAt: T0,
+      createdAt: T0,
+      updatedAt: T0,
+    };
+    await v2.sightings.put(sighting);
+    v2.close();
+
+    const v3 = track(openAt(name, 3));
+    await v3.open();
+    expect(await v3.creators.toArray()).toEqual(V1.creators);
+    expect(await v3.snapshots.toArray()).toEqual(V1.snapshots);
+    expect(await v3.shortlistEntries.toArray()).toEqual(V1.shortlistEntries);
+    expect(await v3.sightings.toArray()).toEqual([sighting]);
+    expect(await v3.comments.count()).toBe(0);
+    // The new store answers the queries the background makes: by creator, and oldest first.
+    const row = {
+      creatorKey: 'tiktok:jane',
+      postId: '7234567890123456789',
+      comments: [{ text: 'so good', likes: 2 }],
+      seenAt: T0,
+      createdAt: T0,
+      updatedAt: T0,
+    };
+    await v3.comments.put(row);
+    expect(await v3.comments.where('creatorKey').equals('tiktok:jane').toArray()).toEqual([row]);
+    expect(await v3.comments.orderBy('seenAt').primaryKeys()).toEqual([
+      ['tiktok:jane', '7234567890123456789'],
+    ]);
+  });
+
+  // Version 4: add `it('version 3 data reads back as version 4 expects', ...)` here, using
+  // openAt(name, 3) to write and openAt(name, 4) to read, and keep the tests above for the chain.
 });
