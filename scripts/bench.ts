@@ -20,6 +20,7 @@ import { domMeasures, type DomBenchPage } from '../lib/bench/dom';
 import { sizeMeasures, vetMeasures } from '../lib/bench/product';
 import { demoBodies, namedRequest, sightingsMeasures, type FeedBody } from '../lib/bench/sightings';
 import { benchFeedPages } from '../lib/bench/feed';
+import { benchCommentBody, commentMeasures } from '../lib/bench/comments';
 import { tiktokMeasures, type BenchFile } from '../lib/bench/tiktok';
 import { loadWorkers, PLATFORMS } from '../lib/platforms';
 import { extractFiles } from '../lib/cli/extract';
@@ -30,6 +31,9 @@ import { gzipSync } from 'node:zlib';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHARED = process.env.SCOUT_FIXTURES ?? resolve(ROOT, '../shared/fixtures');
+
+/** The path of TikTok's comment pages, whose demo body is the template of the 100-comment one. */
+const TIKTOK_COMMENTS = '/api/comment/list/';
 
 function files(dir: string, ext: string): BenchFile[] {
   if (!existsSync(dir)) return [];
@@ -186,6 +190,38 @@ async function main(argv: string[]): Promise<number> {
           return request ? [{ ...file, ...request }] : [];
         });
       return sightingsMeasures(p, worker, [...demo, ...saved, ...realShapeFeeds(p.id)], clock);
+    });
+  });
+  await group('comments.', async () => {
+    const workers = await loadWorkers();
+    const pages = join(ROOT, 'tests/fixtures/pages');
+    return PLATFORMS.flatMap((p) => {
+      const worker = workers.get(p.id);
+      if (!worker) return [];
+      const demo = demoBodies(p).map(({ file, request }) => ({
+        name: basename(file, '.json'),
+        text: readFileSync(join(pages, file), 'utf8'),
+        url: request.url,
+      }));
+      // The budget's own case: a page of 100 comments, in the demo body's shape.
+      const template = demo.find((b) => b.url.pathname === TIKTOK_COMMENTS);
+      const hundred = template
+        ? [
+            {
+              ...template,
+              name: '100-comments',
+              text: benchCommentBody(JSON.parse(template.text), 100),
+            },
+          ]
+        : [];
+      // Own fixtures: read as from the platform's site (their readers need no more of the URL).
+      const site = new URL(`https://${p.demo[0]?.host ?? 'localhost'}/`);
+      const own = files(join(ROOT, 'tests/fixtures', p.id), '.json').map((file) => ({
+        name: file.name,
+        text: file.text,
+        url: site,
+      }));
+      return commentMeasures(p.id, worker, [...hundred, ...demo, ...own], clock);
     });
   });
   await group('vet.', async () => vetMeasures(await demoSnapshots(), clock));

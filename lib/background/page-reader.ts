@@ -1,6 +1,9 @@
+import type { NamedBy } from '../extract/authorship';
+import type { CommentList } from '../extract/comments';
 import type { Reading } from '../extract/reading';
 import { parseJsonDocuments } from '../parsing/json-documents';
 import { platformForUrl, type Workers } from '../platforms';
+import type { ProfileSnapshot } from '../model';
 import type {
   ExtractResult,
   PageMaterial,
@@ -10,6 +13,8 @@ import type {
 
 /** Body readings kept per tab for re-merging (bounded: old ones drop first). */
 const MAX_BODY_READINGS = 200;
+/** Comment lists kept per tab until the page's creator is known to own their post. */
+const MAX_PENDING_COMMENTS = 50;
 
 /** What a content script sent about its tab, as `page/read` carries it (already validated). */
 export interface PageRead {
@@ -38,15 +43,31 @@ export type PageReadOutcome =
        */
       readings: Reading[];
       /**
+       * Comment lists on the page creator's own posts (their post is one of the settled snapshot's),
+       * each given once; null when there are none.
+       */
+      comments: PageComments | null;
+      /**
        * Call once `result` is stored: an unchanged re-read of the visit then gives no new answer.
        * Until then (the filing failed, or is still under way) the same answer is given again.
        */
       filed(): void;
     };
 
+/** Comment lists matched to the creator of the page's answer. */
+export interface PageComments {
+  platform: ProfileSnapshot['platform'];
+  handle: string;
+  /** Who named the creator, as the answer says (the same check as its filing). */
+  namedBy?: NamedBy;
+  lists: CommentList[];
+}
+
 /** One tab's material, as far as this worker has heard it. */
 interface TabMaterial {
   session: string;
+  /** Comment lists whose post is not (yet) one of the page creator's. */
+  comments: CommentList[];
   /** The last body seq received. */
   seq: number;
   bodyReadings: Reading[];
@@ -91,11 +112,19 @@ export class PageReader {
         docDone: false,
         hasPosts: false,
         readings: [],
+        comments: null,
         filed: nothingToFile,
       };
     let tab = this.tabs.get(tabId);
     if (message.full) {
-      tab = { session: message.session, seq: 0, bodyReadings: [], doc: null, last: null };
+      tab = {
+        session: message.session,
+        seq: 0,
+        bodyReadings: [],
+        comments: [],
+        doc: null,
+        last: null,
+      };
       this.tabs.set(tabId, tab);
     } else if (!tab || tab.session !== message.session || tab.seq !== message.since) {
       return { resend: true };
@@ -105,17 +134,20 @@ export class PageReader {
       const readings = worker.readMaterial(message.doc, url, now);
       fresh.push(...readings);
       tab.doc = { visitAt: message.visitAt, readings };
+      tab.comments.push(...(worker.readMaterialComments?.(message.doc, url) ?? []));
     } else if (tab.doc?.visitAt !== message.visitAt) {
       // A visit's first message carries its document: without it, something was lost.
       return { resend: true };
     }
     for (const body of message.bodies) {
       tab.seq = Math.max(tab.seq, body.seq);
-      const readings = readBody(platform, worker, body, now);
+      const { readings, comments } = readBody(platform, worker, body, now);
       fresh.push(...readings);
       tab.bodyReadings.push(...readings);
+      tab.comments.push(...comments);
     }
     tab.bodyReadings.splice(0, Math.max(0, tab.bodyReadings.length - MAX_BODY_READINGS));
+    tab.comments.splice(0, Math.max(0, tab.comments.length - MAX_PENDING_COMMENTS));
 
     const docReadings = tab.doc?.readings ?? [];
     const handle = platform.match(url)?.handle;
@@ -128,6 +160,7 @@ export class PageReader {
     // bodies), and a richer re-read must never look older than the read before it.
     if (result.ok) result.snapshot.capturedAt = Math.max(result.snapshot.capturedAt, now);
     const hasPosts = result.ok && result.snapshot.recentPosts.length > 0;
+    const comments = result.ok ? ownComments(tab, result.snapshot, result.namedBy) : null;
     const print = fingerprint(result);
     if (tab.last?.visitAt === message.visitAt && tab.last.print === print) {
       return {
@@ -136,6 +169,7 @@ export class PageReader {
         docDone,
         hasPosts,
         readings: fresh,
+        comments,
         filed: nothingToFile,
       };
     }
@@ -143,7 +177,15 @@ export class PageReader {
     const markFiled = () => {
       held.last = { visitAt: message.visitAt, print };
     };
-    return { resend: false, result, docDone, hasPosts, readings: fresh, filed: markFiled };
+    return {
+      resend: false,
+      result,
+      docDone,
+      hasPosts,
+      readings: fresh,
+      comments,
+      filed: markFiled,
+    };
   }
 
   /**
@@ -158,7 +200,9 @@ export class PageReader {
     const platform = platformForUrl(url);
     const worker = platform && this.workers.get(platform.id);
     if (!platform || !worker) return null;
-    const readings = bodies.flatMap((body) => readBody(platform, worker, { seq: 0, ...body }, now));
+    const readings = bodies.flatMap(
+      (body) => readBody(platform, worker, { seq: 0, ...body }, now).readings,
+    );
     return { platform, readings };
   }
 
@@ -168,26 +212,49 @@ export class PageReader {
   }
 }
 
+/**
+ * The comment lists held for the tab whose post is one of the snapshot's (the page creator's own,
+ * as the page's answer has it), taken out of the tab's pending lists; null when there are none.
+ */
+function ownComments(
+  tab: TabMaterial,
+  snapshot: ProfileSnapshot,
+  namedBy: NamedBy | undefined,
+): PageComments | null {
+  if (!tab.comments.length) return null;
+  const posts = new Set(snapshot.recentPosts.map((p) => p.id));
+  const lists = tab.comments.filter((list) => posts.has(list.postId));
+  if (!lists.length) return null;
+  tab.comments = tab.comments.filter((list) => !posts.has(list.postId));
+  const { platform, handle } = snapshot;
+  return namedBy ? { platform, handle, namedBy, lists } : { platform, handle, lists };
+}
+
+const NOTHING_READ = { readings: [], comments: [] };
+
 /** What one tapped body says; a body that is not JSON is counted and says nothing. */
 function readBody(
   platform: PlatformDefinition,
   worker: PlatformWorker,
   body: PageRead['bodies'][number],
   now: number,
-): Reading[] {
+): { readings: Reading[]; comments: CommentList[] } {
   let url: URL;
   try {
     url = new URL(body.url);
   } catch {
-    return [];
+    return NOTHING_READ;
   }
   // The content script checked the body's origin against its page; one from elsewhere says nothing.
-  if (url.protocol !== 'https:' || !platform.ownsHost(url.hostname)) return [];
+  if (url.protocol !== 'https:' || !platform.ownsHost(url.hostname)) return NOTHING_READ;
   const documents = parseJsonDocuments(body.text);
   if (!documents.length) {
     bodyRejections['not-json']++;
     console.debug('[scout] tapped body refused: not-json', bodyRejections);
-    return [];
+    return NOTHING_READ;
   }
-  return documents.flatMap((json) => worker.readBody(json, url, now));
+  return {
+    readings: documents.flatMap((json) => worker.readBody(json, url, now)),
+    comments: documents.flatMap((json) => worker.readComments(json, url)),
+  };
 }

@@ -1,4 +1,4 @@
-import type { CommentList, CommentText } from '../extract/comments';
+import { joinByPost, joinComments, type CommentList, type CommentText } from '../extract/comments';
 import type { CommentRow, CreatorKey } from '../model';
 import type { ScoutDb } from './database';
 
@@ -26,17 +26,15 @@ export async function addComments(
   lists: readonly CommentList[],
   now: number,
 ): Promise<boolean> {
-  const byPost = new Map<string, CommentText[]>();
-  for (const list of lists)
-    byPost.set(list.postId, [...(byPost.get(list.postId) ?? []), ...list.comments]);
-  if (!byPost.size) return false;
-  const held = await db.comments.bulkGet([...byPost.keys()].map((postId) => [key, postId]));
+  const byPost = joinByPost(lists);
+  if (!byPost.length) return false;
+  const held = await db.comments.bulkGet(byPost.map(({ postId }) => [key, postId]));
   let changed = false;
   const rows: CommentRow[] = [];
   let i = 0;
-  for (const [postId, read] of byPost) {
+  for (const { postId, comments: read } of byPost) {
     const before = held[i++];
-    const comments = mergeComments(before?.comments ?? [], read);
+    const comments = joinComments(before?.comments ?? [], read).slice(0, COMMENTS_PER_POST);
     if (!before || comments.length !== before.comments.length) changed = true;
     rows.push({
       creatorKey: key,
@@ -58,25 +56,6 @@ export async function commentsOf(db: ScoutDb, key: string): Promise<PostComments
   return rows
     .sort((a, b) => b.seenAt - a.seenAt)
     .map(({ postId, comments }) => ({ postId, comments }));
-}
-
-/**
- * The comments of a post as held and as read again, without counting one twice: no comment id is
- * kept (nothing that leads to its writer), so a text counts as many times as the larger of the two
- * readings shows it. A page of comments read twice adds nothing; a next page adds its comments.
- * The same short text from two writers on two different pages is undercounted, never overcounted.
- */
-function mergeComments(held: readonly CommentText[], read: readonly CommentText[]): CommentText[] {
-  const heldCount = new Map<string, number>();
-  for (const c of held) heldCount.set(c.text, (heldCount.get(c.text) ?? 0) + 1);
-  const readCount = new Map<string, number>();
-  const merged = [...held];
-  for (const c of read) {
-    const n = (readCount.get(c.text) ?? 0) + 1;
-    readCount.set(c.text, n);
-    if (n > (heldCount.get(c.text) ?? 0)) merged.push(c);
-  }
-  return merged.slice(0, COMMENTS_PER_POST);
 }
 
 /** Keeps a creator's most recently read posts, then the newest posts of all creators, within the caps. */

@@ -64,3 +64,35 @@ export function commentList(
   }
   return comments.length ? { source, postId, comments } : null;
 }
+
+/**
+ * The comments of a post as held and as read again, without counting one twice: no comment id is
+ * kept (nothing that leads to its writer), so a text counts as many times as the larger of the two
+ * readings shows it. A page of comments read twice adds nothing; a next page adds its comments.
+ * The same short text from two writers on two different pages is undercounted, never overcounted.
+ */
+export function joinComments(
+  held: readonly CommentText[],
+  read: readonly CommentText[],
+): CommentText[] {
+  const heldCount = new Map<string, number>();
+  for (const c of held) heldCount.set(c.text, (heldCount.get(c.text) ?? 0) + 1);
+  const readCount = new Map<string, number>();
+  const merged = [...held];
+  for (const c of read) {
+    const n = (readCount.get(c.text) ?? 0) + 1;
+    readCount.set(c.text, n);
+    if (n > (heldCount.get(c.text) ?? 0)) merged.push(c);
+  }
+  return merged;
+}
+
+/** Lists of the same posts (pages of one post's comments, files of one capture) joined per post. */
+export function joinByPost(
+  lists: readonly CommentList[],
+): { postId: string; comments: CommentText[] }[] {
+  const byPost = new Map<string, CommentText[]>();
+  for (const list of lists)
+    byPost.set(list.postId, joinComments(byPost.get(list.postId) ?? [], list.comments));
+  return [...byPost].map(([postId, comments]) => ({ postId, comments }));
+}

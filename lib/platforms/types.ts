@@ -104,6 +104,11 @@ export interface PlatformWorker {
    */
   readComments(json: unknown, url: URL): CommentList[];
   /**
+   * The comments a document's material shows (its embedded JSON, `material.comments` read from
+   * the markup), where the platform's documents carry any; absent: none do.
+   */
+  readMaterialComments?(material: PageMaterial, url: URL): CommentList[];
+  /**
    * The page's answer from readings gathered anywhere (a document plus tapped bodies, several
    * saved files in the CLI): a merged snapshot for the page's creator, or the problem.
    */

@@ -1,8 +1,8 @@
 import type { DemoRoute } from '../types';
 
 /**
- * TikTok's demo pages (tests/fixtures/pages/tiktok/, invented people): two creator profiles, the
- * For You feed and a search page, the pages' app script and the API bodies it fetches: each
+ * TikTok's demo pages (tests/fixtures/pages/tiktok/, invented people): two creator profiles, a
+ * video page whose script loads its comments page by page, the For You feed and a search page, the pages' app script and the API bodies it fetches: each
  * creator's videos and details, and each feed's two pages (the second asked for on scroll).
  */
 export const tiktokDemo: readonly DemoRoute[] = [
@@ -18,6 +18,18 @@ export const tiktokDemo: readonly DemoRoute[] = [
     file: 'tiktok/profile-ravi-fixes-bikes.html',
     creator: { platform: 'tiktok', handle: 'ravi.fixes.bikes', name: 'Ravi Fixes Bikes' },
   },
+  {
+    host: 'www.tiktok.com',
+    path: '/@juno.knits/video/7510000000000000001',
+    file: 'tiktok/video-juno-knits.html',
+    creator: { platform: 'tiktok', handle: 'juno.knits', name: 'Juno Knits' },
+  },
+  ...['0', '20'].map((cursor): DemoRoute => ({
+    host: 'www.tiktok.com',
+    path: '/api/comment/list/',
+    query: { aweme_id: '7510000000000000001', cursor },
+    file: `tiktok/api-comment-list-juno-knits-cursor-${cursor}.json`,
+  })),
   { host: 'www.tiktok.com', path: '/foryou', file: 'tiktok/feed.html' },
   { host: 'www.tiktok.com', path: '/', file: 'tiktok/feed.html' },
   { host: 'www.tiktok.com', path: '/search', file: 'tiktok/search.html' },
