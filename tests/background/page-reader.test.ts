@@ -55,7 +55,14 @@ const plain = (outcome: ReturnType<PageReader['read']>) => {
 };
 
 /** An unchanged re-read whose message said nothing about anyone. */
-const NOTHING_NEW = { resend: false, result: null, docDone: true, hasPosts: true, readings: [] };
+const NOTHING_NEW = {
+  resend: false,
+  result: null,
+  docDone: true,
+  hasPosts: true,
+  readings: [],
+  comments: null,
+};
 
 describe('PageReader', () => {
   it('reads the document material into the same snapshot the page-side reader gives', () => {
