@@ -1,5 +1,11 @@
 import { FLAG_CODES, type Flag, type FlagCode, type Post, type ProfileSnapshot } from '../model';
 import { FLAG_THRESHOLDS as T, MONTHLY_GROWTH_NORMS } from './benchmarks';
+import {
+  quoteComment,
+  summarizeComments,
+  type CommentSummary,
+  type PostComments,
+} from './comments';
 import { computeEngagement, type EngagementResult } from './engagement';
 import { countError, followerSeries, growthBetween, type GrowthStep } from './growth';
 import { platformFacts } from '../platforms';
@@ -19,15 +25,20 @@ import { computeTier } from './tier';
 export interface FlagOptions {
   /** Scout's own earlier snapshots of this creator (any order; others are ignored). */
   history?: readonly ProfileSnapshot[];
-  /** Comment texts, where the page shows them; `generic-comments` is only checked with them. */
-  comments?: readonly string[];
+  /**
+   * The comments read on this creator's own posts; the comment warnings are only checked with
+   * them.
+   */
+  comments?: readonly PostComments[];
+  /** The summary of `comments` already computed (computed here when absent). */
+  commentSummary?: CommentSummary | null;
   /** The engagement already computed for this snapshot (computed here when absent). */
   engagement?: Pick<EngagementResult, 'engagement' | 'band'>;
 }
 
 interface Context {
   history: readonly ProfileSnapshot[];
-  comments: readonly string[] | undefined;
+  comments: CommentSummary | null;
   engagement: Pick<EngagementResult, 'engagement' | 'band'>;
 }
 type Check = (s: ProfileSnapshot, o: Context) => Flag | null;
@@ -280,54 +291,41 @@ const sponsoredShare: Check = (s) => {
   );
 };
 
-const MENTION = /@[\p{L}\p{N}._]+/gu;
-const STOCK_PHRASES = new Set([
-  'nice pic',
-  'nice post',
-  'nice photo',
-  'nice one',
-  'great post',
-  'great pic',
-  'great shot',
-  'great content',
-  'love this',
-  'love it',
-  'so cool',
-  'so nice',
-  'so beautiful',
-  'looks great',
-  'well done',
-  'amazing post',
-  'cool post',
-]);
+// ─── Comments ─────────────────────────────────────────────────────────────────────────────────────
 
-const WORDS = new Intl.Segmenter('en', { granularity: 'word' });
-
-/** Emoji-only, one word, a stock phrase ("nice pic!") or only @mentions: a comment that says nothing. */
-export function isGenericComment(text: string): boolean {
-  const rest = text.replace(MENTION, ' ');
-  const words = [...WORDS.segment(rest)]
-    .filter((seg) => seg.isWordLike)
-    .map((seg) => seg.segment.toLowerCase());
-  return words.length <= 1 || STOCK_PHRASES.has(words.join(' '));
-}
+const onPosts = (c: CommentSummary) =>
+  `${plural(c.comments, 'comment', 'comments')} on ${plural(c.posts, 'post', 'posts')}`;
 
 const genericComments: Check = (_s, o) => {
-  const comments = (o.comments ?? []).filter((c) => c.trim().length > 0);
-  if (comments.length < T.genericMinComments) return null;
-  const generic = comments.filter(isGenericComment);
-  if (!(generic.length / comments.length >= T.genericCommentShare)) return null;
-  const examples = generic
-    .slice(0, 2)
-    .map((c) => `"${c.length > 40 ? `${c.slice(0, 39)}…` : c}"`)
-    .join(', ');
+  const c = o.comments;
+  if (!c || c.comments < T.genericMinComments) return null;
+  if (!(c.genericShare >= T.genericCommentShare)) return null;
+  const examples = c.genericExamples.slice(0, 2).map(quoteComment).join(', ');
   return flag(
     'generic-comments',
     'warn',
     'Most comments are generic: emoji, one word or only mentions',
-    `${fmtInt(generic.length)} of ${plural(comments.length, 'comment', 'comments')} ` +
-      `(${share(generic.length, comments.length)}) are emoji-only, one word or mention-only ` +
-      `(e.g. ${examples})`,
+    `${fmtInt(c.generic)} of ${onPosts(c)} (${share(c.generic, c.comments)}) are emoji-only, ` +
+      `one word or mention-only (e.g. ${examples})`,
+  );
+};
+
+const repeatedComments: Check = (_s, o) => {
+  const c = o.comments;
+  if (!c || c.comments < T.repeatedMinComments) return null;
+  const top = c.repeated[0];
+  if (!top || top.posts < T.repeatedCommentPosts) return null;
+  const others = c.repeatedTotal - 1;
+  return flag(
+    'repeated-comments',
+    'warn',
+    'The same comments appear word for word on several posts: a comment pod or bought comments?',
+    `${quoteComment(top.text)} is written on ${fmtInt(top.posts)} of ${plural(c.posts, 'post', 'posts')} ` +
+      `(${plural(top.times, 'time', 'times')} in ${plural(c.comments, 'comment', 'comments')})` +
+      (others > 0
+        ? `; ${plural(others, 'other comment', 'other comments')} of ${fmtInt(T.repeatedMinWords)} ` +
+          `words or more ${others === 1 ? 'is' : 'are'} also on more than one post`
+        : ''),
   );
 };
 
@@ -343,6 +341,7 @@ const CHECKS: Record<FlagCode, Check> = {
   inactive,
   'sponsored-share': sponsoredShare,
   'generic-comments': genericComments,
+  'repeated-comments': repeatedComments,
 };
 
 /**
@@ -352,7 +351,12 @@ const CHECKS: Record<FlagCode, Check> = {
  */
 export function computeFlags(snapshot: ProfileSnapshot, options: FlagOptions = {}): Flag[] {
   const o: Context = {
-    comments: options.comments,
+    comments:
+      options.commentSummary !== undefined
+        ? options.commentSummary
+        : options.comments
+          ? summarizeComments(options.comments)
+          : null,
     history: options.history ?? [],
     engagement: options.engagement ?? computeEngagement(snapshot),
   };

@@ -5,5 +5,6 @@ export * from './engagement';
 export * from './growth';
 export * from './rates';
 export * from './authenticity';
+export * from './comments';
 export * from './campaign';
 export * from './vet';

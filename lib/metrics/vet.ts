@@ -1,5 +1,6 @@
 import type { AddOn, Engagement, Flag, ProfileSnapshot, Rate, Tier, Vetting } from '../model';
 import { computeCadence, computeFlags, type Cadence } from './authenticity';
+import { summarizeComments, type CommentSummary, type PostComments } from './comments';
 import { computeEngagement, type EngagementResult } from './engagement';
 import { computeGrowth, type GrowthResult } from './growth';
 import {
@@ -18,8 +19,8 @@ export interface VetOptions {
   history?: readonly ProfileSnapshot[];
   /** The user's rate card; an invalid one falls back to the default (said in `detail.notes`). */
   rateCard?: RateCard;
-  /** Comment texts where the page shows them. */
-  comments?: readonly string[];
+  /** The comments read on this creator's own posts, for the comment warnings. */
+  comments?: readonly PostComments[];
 }
 
 /** Everything the expanded card shows beyond the `Vetting` that is stored and exported. */
@@ -28,6 +29,8 @@ export interface VetDetail {
   rates: RateEstimate;
   cadence: Cadence;
   growth: GrowthResult;
+  /** The comments read on the creator's posts, counted; null when none were read. */
+  comments: CommentSummary | null;
   notes: string[];
 }
 
@@ -59,7 +62,9 @@ export function computeVetting(snapshot: ProfileSnapshot, options: VetOptions): 
     },
     card,
   );
-  const flags = computeFlags(snapshot, { history, engagement, comments: options.comments });
+  const read = options.comments ? summarizeComments(options.comments) : null;
+  const comments = read && read.comments > 0 ? read : null;
+  const flags = computeFlags(snapshot, { history, engagement, commentSummary: comments });
   if (engagement.gradeNote) notes.push(engagement.gradeNote);
   notes.push(rates.adjustment.note);
   return {
@@ -76,6 +81,7 @@ export function computeVetting(snapshot: ProfileSnapshot, options: VetOptions): 
       rates,
       cadence: computeCadence(snapshot),
       growth: computeGrowth(snapshot, history),
+      comments,
       notes,
     },
   };

@@ -54,6 +54,7 @@ export const FLAG_CODES = [
   'inactive',
   'sponsored-share',
   'generic-comments',
+  'repeated-comments',
 ] as const;
 export const FlagCodeSchema = z.enum(FLAG_CODES);
 export type FlagCode = z.infer<typeof FlagCodeSchema>;

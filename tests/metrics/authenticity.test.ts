@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   computeCadence,
   computeFlags,
-  isGenericComment,
+  FLAG_THRESHOLDS,
   isSponsoredPost,
   type FlagOptions,
+  type PostComments,
 } from '@/lib/metrics';
 import { FlagSchema, type FlagCode, type ProfileSnapshot } from '@/lib/model';
 import { CAPTURED, DAY, HOUR, feedAtRates, post, posts, snapshot, videosAtRates } from './builders';
@@ -31,10 +32,24 @@ const REAL = [
   'Where did you get the mirror from?',
   'Could you do one for oily skin please',
 ];
+/** `generic` of each 10 comments on `n` posts generic, the rest real questions about the post. */
+const onPosts = (n: number, generic: number): PostComments[] =>
+  Array.from({ length: n }, (_, p) => ({
+    postId: `v${p}`,
+    comments: Array.from({ length: 10 }, (_, i) => ({
+      text: i < generic ? (GENERIC[i % GENERIC.length] as string) : `${REAL[i % 4]} (${p}.${i})`,
+    })),
+  }));
+const PASTED = 'Great content, keep it up 🔥';
+/** 10 real comments on each of 5 posts, and PASTED on the first `pasted` of them. */
+const pastedOn = (pasted: number): PostComments[] =>
+  onPosts(5, 0).map((p, i) =>
+    i < pasted ? { ...p, comments: [...p.comments, { text: PASTED }] } : p,
+  );
 
 describe('a clean creator raises no warnings', () => {
   it('12 videos at the median, 412 following, posting daily: no flags', () => {
-    expect(computeFlags(clean(), { comments: REAL })).toEqual([]);
+    expect(computeFlags(clean(), { comments: onPosts(5, 1) })).toEqual([]);
   });
 });
 
@@ -280,19 +295,41 @@ const cases: [FlagCode, string, ProfileSnapshot, FlagOptions, boolean][] = [
   ],
   [
     'generic-comments',
-    '6 of 10 comments emoji, one word or mentions',
+    '18 of 30 comments on 3 posts emoji, one word or mentions',
     clean(),
-    { comments: [...GENERIC, ...REAL] },
+    { comments: onPosts(3, 6) },
     true,
   ],
+  ['generic-comments', '12 of 30 generic', clean(), { comments: onPosts(3, 4) }, false],
   [
     'generic-comments',
-    '4 of 10 generic',
+    `${FLAG_THRESHOLDS.genericMinComments - 1} comments, all generic (too few to say)`,
     clean(),
-    { comments: [...GENERIC.slice(0, 4), ...REAL, ...REAL.slice(0, 2)] },
+    {
+      comments: [
+        {
+          postId: 'v1',
+          comments: Array(FLAG_THRESHOLDS.genericMinComments - 1).fill({ text: 'wow' }),
+        },
+      ],
+    },
     false,
   ],
   ['generic-comments', 'no comment text on the page', clean(), {}, false],
+  [
+    'repeated-comments',
+    'the same comment on 3 of 5 posts',
+    clean(),
+    { comments: pastedOn(3) },
+    true,
+  ],
+  [
+    'repeated-comments',
+    'the same comment on 2 of 5 posts',
+    clean(),
+    { comments: pastedOn(2) },
+    false,
+  ],
 ];
 
 describe.each(cases)('%s', (code, what, s, options, raised) => {
@@ -353,22 +390,7 @@ describe('evidence in words', () => {
   });
 });
 
-describe('comments and ads', () => {
-  it.each([
-    ['🔥🔥🔥', true],
-    ['wow', true],
-    ['nice pic!', true],
-    ['@bob @amy', true],
-    ['@bob 😍', true],
-    ['Love it ❤️', true],
-    ['', true],
-    ['Which serum is that?', false],
-    ['@bob look at this routine', false],
-    ['这个精华在哪里买的', false],
-  ])('"%s" is generic: %s', (text, generic) => {
-    expect(isGenericComment(text)).toBe(generic);
-  });
-
+describe('ads', () => {
   it.each([
     [{ sponsored: true }, true],
     [{ caption: 'New drop #ad' }, true],

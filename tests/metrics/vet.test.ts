@@ -11,6 +11,19 @@ import {
 import { CAPTURED, DAY, HOUR, snapshot, videosAtRates } from './builders';
 
 const NOW = CAPTURED + 5 * 60 * 1000;
+/** Ten comments that say nothing. */
+const GENERIC = [
+  '🔥',
+  'wow',
+  'nice pic!',
+  '@a @b',
+  'great',
+  '😍😍',
+  'top',
+  'so cute',
+  'lindo',
+  'keren',
+];
 
 /** The DESIGN card: a 38.2K TikTok creator at 9.1% by views over 18 videos. */
 const jane = snapshot({
@@ -55,15 +68,29 @@ describe('computeVetting', () => {
     expect(result.detail.growth.formula).toMatch(/no earlier snapshot/);
   });
 
+  it('without comments read, the card has no comment sample to show (not "0 comments")', () => {
+    expect(result.detail.comments).toBeNull();
+    expect(computeVetting(jane, { now: NOW, comments: [] }).detail.comments).toBeNull();
+    const blank = [{ postId: 'v1', comments: [{ text: ' ' }] }];
+    expect(computeVetting(jane, { now: NOW, comments: blank }).detail.comments).toBeNull();
+  });
+
   it('history and comments feed the growth and comment warnings', () => {
     const earlier = { ...jane, followers: 30_000, capturedAt: CAPTURED - 10 * DAY };
     const { vetting, detail } = computeVetting(jane, {
       now: NOW,
       history: [earlier],
-      comments: ['🔥', 'wow', 'nice pic!', '@a @b', 'great', 'Where is the lamp from?'],
+      comments: [
+        { postId: 'v1', comments: GENERIC.map((text) => ({ text })) },
+        {
+          postId: 'v2',
+          comments: [...GENERIC, 'Where is the lamp from?'].map((text) => ({ text })),
+        },
+      ],
     });
     expect(vetting.flags.map((f) => f.code)).toEqual(['growth-spike', 'generic-comments']);
     expect(detail.growth.change).toBe(8_200);
+    expect(detail.comments?.formula).toBe('21 comments on 2 posts read, 95% generic');
   });
 
   it('a EUR rate card quotes in EUR', () => {
@@ -197,7 +224,7 @@ describe('never NaN or Infinity', () => {
       const result = computeVetting(s, {
         now: NOW,
         history: snapshots.slice(0, 5),
-        comments: ['🔥'],
+        comments: [{ postId: 'v1', comments: [{ text: '🔥' }] }],
       });
       expect(nonFinite(result.vetting)).toEqual([]);
       expect(nonFinite(toVetOutput(s, result))).toEqual([]);
