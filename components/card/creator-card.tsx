@@ -3,6 +3,7 @@ import { useId, type ReactNode } from 'react';
 import type { RateCard, VetDetail } from '@/lib/metrics';
 import { ActivitySection } from './activity-section';
 import { DataNotice } from './card-states';
+import { CommentsSection } from './comments-section';
 import { EngagementSection } from './engagement-section';
 import { HeadlineStats } from './headline';
 import { PostsSection } from './posts-section';
@@ -42,6 +43,7 @@ function Details({
         <p className="muted small">Scout has not computed the math for this snapshot yet.</p>
       )}
       <WarningsSection flags={summary.flags} />
+      <CommentsSection comments={detail?.comments ?? null} platform={snapshot.platform} />
       {detail ? <ActivitySection growth={detail.growth} cadence={detail.cadence} /> : null}
       <PostsSection snapshot={snapshot} />
       {notes.length > 0 ? (
@@ -92,6 +94,7 @@ export function CreatorCard({
         band={detail?.engagement.band ?? null}
         gradeNote={detail?.engagement.gradeNote ?? null}
         rates={detail?.rates ?? null}
+        comments={detail?.comments ?? null}
       />
       <div className="row save-row">
         <button type="button" onClick={() => onSave()} disabled={saving}>

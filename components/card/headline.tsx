@@ -1,7 +1,9 @@
 import type { Band, RateEstimate } from '@/lib/metrics';
+import type { CommentSummary } from '@/lib/metrics/comments';
 import type { Engagement, Platform } from '@/lib/model';
 import { platformFacts } from '@/lib/platforms';
 import { capitalize, count, money, moneyRange, percent, percentRange, plural } from './format';
+import { commentSampleText } from './comments-section';
 import { sampleNoun, type CardSummary } from './summary';
 
 /** "by views · median of 17 videos", with the confidence unless it is high. */
@@ -53,16 +55,20 @@ export function HeadlineStats({
   band,
   gradeNote,
   rates,
+  comments = null,
 }: {
   summary: CardSummary;
   band: Band | null;
   gradeNote: string | null;
   rates: RateEstimate | null;
+  /** The comments read on the creator's posts, when any were. */
+  comments?: CommentSummary | null;
 }) {
   const { snapshot, audience, engagement, main, flags } = summary;
   const grade = engagement ? gradeLine(engagement, band, gradeNote) : null;
   const { nouns } = platformFacts(snapshot.platform);
   const postsLabel = nouns.post;
+  const sample = commentSampleText(comments, snapshot.platform);
   return (
     <dl className="stats" aria-label="Headline numbers">
       <div className="stat">
@@ -123,6 +129,7 @@ export function HeadlineStats({
           <span className={flags?.some((f) => f.severity === 'risk') ? 'value risk' : 'value'}>
             {warningsText(flags)}
           </span>
+          {sample ? <span className="sub">{sample}</span> : null}
         </dd>
       </div>
     </dl>

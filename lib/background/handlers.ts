@@ -1,11 +1,17 @@
 import { browser } from 'wxt/browser';
-import { getCreator, historyOf, recordSnapshot } from '../db/creators';
+import { commentsOf } from '../db/comments';
+import { getCreator, historyOf, recordComments, recordSnapshot, type Vet } from '../db/creators';
 import { computeVetting } from '../metrics/vet';
 import type { RateCard } from '../metrics/rates';
 import type { ScoutDb } from '../db/database';
 import { listsForSaving, listsOf, MissingError, saveToShortlist } from '../db/shortlists';
 import { fail, type Reply, type ResponseOf, type TabRecord } from '../messaging/protocol';
-import { ProfileSnapshotSchema, type CreatorKey, type ProfileSnapshot } from '../model/snapshot';
+import {
+  creatorKey,
+  ProfileSnapshotSchema,
+  type CreatorKey,
+  type ProfileSnapshot,
+} from '../model/snapshot';
 import { RESEND_MESSAGE } from '../messaging/client';
 import { errorReply, type Handlers } from '../messaging/server';
 import { mayFile, type NamedBy } from '../extract/authorship';
@@ -14,8 +20,14 @@ import { recordSightings } from '../db/sightings';
 import type { Reading } from '../extract/reading';
 import { sightingsFrom } from '../extract/sightings';
 import { createFeedHandlers, feedCreator } from './feed';
-import type { PageRead, PageReader } from './page-reader';
+import type { PageComments, PageRead, PageReader } from './page-reader';
 import type { TabRecords } from './tab-records';
+
+/** The vetting stored with a creator, by the user's rate card and the clock. */
+const vetWith =
+  (card: RateCard, now: () => number): Vet =>
+  (latest, history, comments) =>
+    computeVetting(latest, { now: now(), history, rateCard: card, comments }).vetting;
 
 /** What the card says on a post page whose own URL and document name no author. */
 const UNNAMED_AUTHOR = 'the page does not say who posted this';
@@ -106,12 +118,7 @@ export function createFiling({ db, tabs, now, rateCard }: Omit<BackgroundDeps, '
     // transaction, so every page and export reads the same numbers and no row lacks them. The
     // rate card is read first: a transaction cannot wait on anything but the database.
     const card = await rateCard();
-    const row = await recordSnapshot(
-      db,
-      snapshot,
-      now(),
-      (latest, history) => computeVetting(latest, { now: now(), history, rateCard: card }).vetting,
-    );
+    const row = await recordSnapshot(db, snapshot, now(), vetWith(card, now));
     if (await isStale(tabId, visitAt)) return { ok: true, data: { key: row.key } };
     await tabs.set(tabId, {
       url,
@@ -123,13 +130,39 @@ export function createFiling({ db, tabs, now, rateCard }: Omit<BackgroundDeps, '
     return { ok: true, data: { key: row.key } };
   }
 
-  return { fileSnapshot, fileStatus };
+  /**
+   * Files the comments read on the page creator's own posts, under the creator the page's answer
+   * names, with the same check as the answer's own filing; the card is told when they changed
+   * the creator's vetting. They are extras: a failure is logged, and the page's filing goes on.
+   */
+  async function fileComments(tabId: number, url: string, found: PageComments | null) {
+    if (!found) return;
+    const page = matchPage(url);
+    if (!page || page.platform !== found.platform) return;
+    if (!mayFile(page, found.handle, found.namedBy)) return;
+    try {
+      const key = creatorKey(found);
+      const changed = await recordComments(
+        db,
+        key,
+        found.lists,
+        now(),
+        vetWith(await rateCard(), now),
+      );
+      const record = changed ? await tabs.get(tabId) : null;
+      if (record?.creatorKey === key) await tabs.set(tabId, { ...record, updatedAt: now() });
+    } catch (error) {
+      console.debug('[scout] comments not filed', error);
+    }
+  }
+
+  return { fileSnapshot, fileStatus, fileComments };
 }
 
 /** The background's answers to every message; senders and data are already validated by dispatch. */
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const { db, tabs, now, rateCard, reader, resendTab = resendByMessage } = deps;
-  const { fileSnapshot, fileStatus } = createFiling(deps);
+  const { fileSnapshot, fileStatus, fileComments } = createFiling(deps);
 
   /**
    * Reads a page's message and files its answer; the reader remembers the answer as filed only
@@ -145,7 +178,10 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     const { result, docDone, hasPosts } = outcome;
     const data = { resend: false, docDone, hasPosts };
     await fileOthers(message.url, outcome.readings, result?.ok ? result.snapshot.handle : null);
-    if (!result) return { ok: true, data };
+    if (!result) {
+      await fileComments(tabId, message.url, outcome.comments);
+      return { ok: true, data };
+    }
     const { url, visitAt } = message;
     if (!result.ok) {
       await fileStatus(tabId, { url, visitAt, state: result.problem, reason: result.reason });
@@ -168,6 +204,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     const filed = await fileSnapshot(tabId, url, snapshot.data, visitAt, result.namedBy);
     if (!filed.ok) return filed;
     outcome.filed();
+    await fileComments(tabId, url, outcome.comments);
     return { ok: true, data };
   }
 
@@ -279,6 +316,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
             now: now(),
             history: await historyOf(db, creator.key, creator.snapshot.capturedAt),
             rateCard: card,
+            comments: await commentsOf(db, creator.key),
           })
         : null;
       // A creator only feeds have shown has no stored vetting: the card shows the one made now.
@@ -302,13 +340,7 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
           const found = await feedCreator(deps, req.creatorKey as CreatorKey);
           if (found && !found.visited) {
             const card = await rateCard();
-            await recordSnapshot(
-              db,
-              found.row.snapshot,
-              now(),
-              (latest, history) =>
-                computeVetting(latest, { now: now(), history, rateCard: card }).vetting,
-            );
+            await recordSnapshot(db, found.row.snapshot, now(), vetWith(card, now));
           }
         }
         const saved = await saveToShortlist(db, req, now());

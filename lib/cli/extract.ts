@@ -1,4 +1,5 @@
 import { parseHTML } from 'linkedom';
+import type { CommentList } from '../extract/comments';
 import { readDocument } from '../extract/page';
 import type { Reading } from '../extract/reading';
 import { PROBLEM_REASONS } from '../extract/settle';
@@ -88,6 +89,34 @@ export async function extractFiles(
 export async function contentOf(id: Platform): Promise<PlatformContent> {
   const module = (await import(`../platforms/${id}/content.ts`)) as { content: PlatformContent };
   return module.content;
+}
+
+/**
+ * The comments the files show (JSON comment bodies, a page's embedded or visible comments), by
+ * the page's platform readers; files that are not readable say nothing here (`extractFiles` has
+ * already said why).
+ */
+export async function commentsInFiles(
+  files: readonly CliFile[],
+  opts: CliPageOptions,
+  now: number,
+): Promise<CommentList[]> {
+  const url = new URL(opts.url);
+  const platform = platformForUrl(url);
+  const worker = platform && (await loadWorkers()).get(platform.id);
+  if (!platform || !worker) return [];
+  const lists: CommentList[] = [];
+  for (const file of files) {
+    const input = recognise(file.text);
+    if (typeof input === 'string') continue;
+    if (input.kind === 'json') {
+      for (const json of input.documents) lists.push(...worker.readComments(json, url));
+    } else if (worker.readMaterialComments) {
+      const material = (await contentOf(platform.id)).collectDocument(input.doc, url, now);
+      lists.push(...worker.readMaterialComments(material, url));
+    }
+  }
+  return lists;
 }
 
 /** Every file's readings, settled together into the page's answer. */

@@ -242,3 +242,41 @@ describe('activity and posts', () => {
     expect(heads[0]).toContain('carousel');
   });
 });
+
+describe('the comments read', () => {
+  const texts = (n: number, make: (i: number) => string) =>
+    Array.from({ length: n }, (_, i) => ({ text: make(i) }));
+  const mostlyGeneric = [
+    {
+      postId: '7001',
+      comments: [
+        ...texts(9, () => '🔥🔥'),
+        ...texts(9, (i) => (i % 2 ? 'wow' : 'nice pic!')),
+        ...texts(12, (i) => `The stitch at minute ${i} finally makes sense to me`),
+      ],
+    },
+  ];
+
+  it('says the sample and the generic share beside the warnings, without a click', async () => {
+    const { api } = fakeApi(ok(vetView(maraBakes(), { comments: mostlyGeneric })));
+    render(<SidebarApp api={api} />);
+    const headline = await screen
+      .findByRole('list', { name: 'Headline numbers' })
+      .catch(() => screen.getByLabelText('Headline numbers'));
+    expect(fact(headline, 'Warnings')).toContain('30 comments on 1 video read · 60% generic');
+  });
+
+  it('lists the warning with its examples, and what was counted', async () => {
+    await openDetails(maraBakes(), { comments: mostlyGeneric });
+    expect(region('Warnings').textContent).toContain('18 of 30 comments on 1 post (60%)');
+    const section = region('Comments');
+    expect(section.textContent).toContain('30 comments on 1 video read · 60% generic');
+    expect(section.textContent).toContain('“🔥🔥”');
+  });
+
+  it('says none were read when there are none, and no comment warning is raised', async () => {
+    await openDetails(maraBakes());
+    expect(region('Comments').textContent).toMatch(/None read yet/);
+    expect(region('Warnings').textContent).not.toMatch(/comments/);
+  });
+});

@@ -1,3 +1,4 @@
+import type { PostComments } from '@/lib/metrics/comments';
 import { act } from '@testing-library/react';
 import { vi } from 'vitest';
 import type { SidebarApi } from '@/components/sidebar-app';
@@ -155,6 +156,7 @@ export function vetView(
     allLists?: TabView['lists'];
     rateCard?: RateCard;
     page?: Partial<TabRecord>;
+    comments?: PostComments[];
   } = {},
 ): TabView {
   const rateCard = options.rateCard ?? DEFAULT_RATE_CARD;
@@ -162,6 +164,7 @@ export function vetView(
     now: snapshot.capturedAt + 1_000,
     history: options.history ?? [],
     rateCard,
+    ...(options.comments ? { comments: options.comments } : {}),
   });
   const key = `${snapshot.platform}:${snapshot.handle}`;
   const creator: CreatorRow = {
