@@ -8,6 +8,10 @@ export const TIKTOK_SOURCES = {
   itemList: 'tiktok/item-list',
   search: 'tiktok/search',
   userList: 'tiktok/user-list',
+  /** A video's comments (`/api/comment/list/`): texts and likes only (lib/extract/comments.ts). */
+  commentList: 'tiktok/comment-list',
+  /** The replies under one comment (`/api/comment/list/reply/`). */
+  commentReplies: 'tiktok/comment-replies',
   shareMeta: 'tiktok/share-meta',
   meta: 'tiktok/meta',
   dom: 'dom',

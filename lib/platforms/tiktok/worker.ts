@@ -8,6 +8,7 @@ import { settlePage } from '../../extract/settle';
 import { readIslandTexts } from '../../parsing/json-islands';
 import type { ExtractResult, PageMaterial, SettleInput } from '../types';
 import { TIKTOK_ISLANDS } from './collect';
+import { readTiktokComments } from './comments';
 import { readTiktokJson } from './read-body';
 import { TIKTOK_SOURCES } from './sources';
 import { tiktokUrls } from './url';
@@ -70,7 +71,12 @@ export function settle(readings: readonly Reading[], input: SettleInput): Extrac
   });
 }
 
-/** The comments a body shows (`PlatformWorker.readComments`). */
-export function readComments(_json: unknown, _url: URL): CommentList[] {
-  return [];
+/**
+ * The comments a body shows (`PlatformWorker.readComments`): a video's comment page or a page of
+ * replies, one list per video, texts and likes only (lib/platforms/tiktok/comments.ts). A video
+ * page's embedded JSON holds no comments (the web app fetches them), so there is no
+ * `readMaterialComments`.
+ */
+export function readComments(json: unknown, url: URL): CommentList[] {
+  return readTiktokComments(json, url);
 }
