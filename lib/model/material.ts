@@ -1,4 +1,5 @@
 import { POST_COUNT_FIELDS, POST_KINDS, PrecisionSchema, PROFILE_COUNT_FIELDS } from './snapshot';
+import { CommentTextSchema } from './comments';
 import { MATERIAL_LIMITS as LIMITS } from './material-limits';
 import { z } from './zod';
 
@@ -49,6 +50,18 @@ export const PageMaterialSchema = z.object({
     .array(z.object({ name: text(), kind: text(40), text: text(LIMITS.textChars) }))
     .check(z.maxLength(LIMITS.texts)),
   readings: z.array(ReadingSchema).check(z.maxLength(LIMITS.readings)),
+  /** Comments read from the markup (LinkedIn's): at most 100 posts a page, as its reader keeps. */
+  comments: z.optional(
+    z
+      .array(
+        z.object({
+          source: text(100),
+          postId: text(100),
+          comments: z.array(CommentTextSchema).check(z.maxLength(200)),
+        }),
+      )
+      .check(z.maxLength(100)),
+  ),
 });
 
 /** A response body the page received, as the tap copied it, numbered in order of arrival. */

@@ -1,6 +1,13 @@
 import { collectIslandTexts, MAX_ISLAND_CHARS } from '../../parsing/json-islands';
 import type { CollectScope, PageMaterial } from '../types';
-import { pageLocale, readCards, readLoginWall, readMetaSummary, readTopCard } from './dom';
+import {
+  pageLocale,
+  readCards,
+  readCommentLists,
+  readLoginWall,
+  readMetaSummary,
+  readTopCard,
+} from './dom';
 import { LINKEDIN_TEXTS, type MaterialText } from './sources';
 import { linkedinUrls } from './url';
 
@@ -8,8 +15,9 @@ import { linkedinUrls } from './url';
  * What a LinkedIn document carries, gathered on the page: its JSON-LD and the logged-in app's
  * Voyager `<code>` blocks as text (read by `readMaterial` in worker.ts), and the readings only
  * the DOM gives, in the order `readMaterial` trusts them: the meta summary, the top card (profile
- * and company pages), the post cards, a login wall (not for `scope: 'texts'`). DOM reads and
- * string copies only: no JSON is parsed here.
+ * and company pages), the post cards, a login wall (not for `scope: 'texts'`); and the comments
+ * the markup shows under posts (`comments`, only when there are any). DOM reads and string copies
+ * only: no JSON is parsed here.
  * Never throws: a step that fails leaves what the others gathered.
  */
 export function collectLinkedinDocument(
@@ -43,6 +51,10 @@ export function collectLinkedinDocument(
     if (top) readings.push(top);
   });
   step(() => readings.push(...readCards(doc, base, locale, now)));
+  step(() => {
+    const comments = readCommentLists(doc, url, locale);
+    if (comments.length) material.comments = comments;
+  });
   step(() => {
     const wall = readLoginWall(doc, url);
     if (wall) readings.push(wall);

@@ -1,3 +1,4 @@
+import { commentList, type CommentList } from '../../extract/comments';
 import {
   newReading,
   type CountReading,
@@ -9,6 +10,7 @@ import { LINKEDIN_SOURCES } from './sources';
 import {
   handleFromHref,
   MAX_LABELS_TEXT,
+  MENTION_MARK,
   postUrl,
   postUrn,
   readLabelledCounts,
@@ -19,6 +21,7 @@ import {
   timeFromId,
   type LabelledCount,
 } from './text';
+import { linkedinUrls } from './url';
 
 /**
  * The visible LinkedIn page, read by text and structure: since 2024 LinkedIn renders its logged-in
@@ -410,6 +413,8 @@ export function scanCard(card: Element, place: CardPlace, nested?: Element[]): C
   const indexAt: number[] = [];
   const ownTextAt: boolean[] = [];
   const lockupAt: boolean[] = [];
+  // Whether the element is inside a reshared post: its time is that post's, never this one's.
+  const nestedAt: boolean[] = [];
   let i = -1;
   if (!hidden) {
     walk(card, (el, depth) => {
@@ -424,6 +429,7 @@ export function scanCard(card: Element, place: CardPlace, nested?: Element[]): C
       path[depth] = el;
       indexAt[depth] = i;
       ownTextAt[depth] = ownText;
+      nestedAt[depth] = depth > 0 && (nestedAt[depth - 1]! || isNestedPost(el));
       const inLockup = depth > 0 && lockupAt[depth - 1]!;
       lockupAt[depth] =
         inLockup || el.getAttribute('data-test-id') === 'main-feed-activity-card__entity-lockup';
@@ -445,8 +451,9 @@ export function scanCard(card: Element, place: CardPlace, nested?: Element[]): C
           if (inBar && post) post.counts[field] ??= count;
         }
       }
-      // The post's own time comes before its counts; a time below them is a comment's.
-      if (scan.timeAt < 0 && i < scan.countsAt) {
+      // The post's own time comes before its counts; a time below them is a comment's, and one
+      // inside a reshared post is that post's (without the actor's own, the post has no author).
+      if (scan.timeAt < 0 && i < scan.countsAt && !nestedAt[depth]) {
         const start = ownText ? boundedText(el, TIME_PREFIX, true) : undefined;
         if (tag === 'time' || (start !== undefined && TIME_MARK.test(start))) {
           scan.timeAt = i;
@@ -569,4 +576,145 @@ export function readLoginWall(doc: Document, url: URL): Reading | undefined {
   return wall
     ? Object.assign(newReading(LINKEDIN_SOURCES.dom), { problem: 'sign-in-required' as const })
     : undefined;
+}
+
+/**
+ * A comment in the logged-in app's markup. These are LinkedIn's component class names, not hashed
+ * ones (the same since the 2020 app; NOTES §5 on what is hashed): `article.comments-comment-entity`
+ * (2024–), `.comments-comment-item` before it, each with `data-id="urn:li:comment:(activity:N,M)"`;
+ * the server-driven 2025 markup names the comment in `componentkey` ("replaceableComment_urn:li:
+ * comment:(…)"). [unverified: no capture holds rendered comments; Scout's own
+ * post-comments-loggedin.html and activity-comments.html have each form.]
+ */
+const COMMENT =
+  '.comments-comment-entity,.comments-comment-item,[data-id^="urn:li:comment:"],[componentkey^="replaceableComment_urn:li:comment:"]';
+/** A comment's words: the main content (its `.update-components-text`), or the 2025 text box. */
+const COMMENT_TEXT = ['comments-comment-item__main-content', 'update-components-text'];
+/** Comments read per page: a post page shows a few dozen at a time, each "load more" adds ten. */
+const MAX_COMMENTS = 1000;
+/** Posts with a list per page: a feed shows comments under a few of its posts. */
+const MAX_COMMENT_POSTS = 100;
+/** The post a card carries: `data-urn` on the feed, `data-id` on some, `data-activity-urn` on guest pages. */
+const POST_HOLDER = '[data-urn],[data-id],[data-activity-urn]';
+
+const postOf = (el: Element) =>
+  postUrn(
+    el.getAttribute('data-urn') ??
+      el.getAttribute('data-id') ??
+      el.getAttribute('data-activity-urn'),
+  )?.id;
+const hasClass = (el: Element, name: string) =>
+  (' ' + (el.getAttribute('class') ?? '') + ' ').includes(` ${name} `);
+
+/**
+ * The comments the page shows under its posts (logged-in post and activity pages), one list per
+ * post, in the page's order: each comment's words (mentions as MENTION_MARK) and its likes, from
+ * its reactions button's label ("3 Reactions on …’s comment": the leading count alone is read).
+ * Nothing about the commenter is read. The post is the nearest post card around the comment, else
+ * the one the comment's own URN names, else the page URL's; a comment with none is left out.
+ * Replies are comments of their own: a comment's words and likes never include its replies'.
+ * DOM reads and string work only, linear in the page; never throws on page content.
+ */
+export function readCommentLists(doc: Document, url: URL, locale: string): CommentList[] {
+  const pagePost = linkedinUrls.match(url)?.postId;
+  const base = url.href;
+  const byPost = new Map<string, { text: string; likes?: number }[]>();
+  let read = 0;
+  for (const root of doc.querySelectorAll(COMMENT)) {
+    if (++read > MAX_COMMENTS) break;
+    let post: string | undefined;
+    for (let at = root.parentElement?.closest(POST_HOLDER); at && !post;) {
+      post = postOf(at);
+      at = at.parentElement?.closest(POST_HOLDER);
+    }
+    const own =
+      root.getAttribute('data-id') ??
+      root.getAttribute('componentkey')?.replace(/^replaceableComment_/, '') ??
+      '';
+    post ??= /^urn:li:comment:\((?:urn:li:)?(?:activity|ugcPost|share):(\d{6,25}),/.exec(own)?.[1];
+    post ??= pagePost;
+    if (!post) continue;
+    const comment = readComment(root, base, locale);
+    if (!comment) continue;
+    const list = byPost.get(post);
+    if (list) list.push(comment);
+    else if (byPost.size < MAX_COMMENT_POSTS) byPost.set(post, [comment]);
+  }
+  const lists: CommentList[] = [];
+  for (const [post, raw] of byPost) {
+    const list = commentList(LINKEDIN_SOURCES.dom, post, raw);
+    if (list) lists.push(list);
+  }
+  return lists;
+}
+
+/** One comment's words and likes, from its own part (never a reply's: nested comments are skipped). */
+function readComment(
+  root: Element,
+  base: string,
+  locale: string,
+): { text: string; likes?: number } | undefined {
+  let text: Element | undefined;
+  let fallback: Element | undefined;
+  let likes: number | undefined;
+  walk(root, (el, depth) => {
+    if (depth > 0 && el.matches(COMMENT)) return SKIP;
+    if (HIDDEN_TAGS.has(tagOf(el))) return SKIP;
+    if (!text && hasClass(el, COMMENT_TEXT[0]!)) {
+      text = el;
+      return SKIP;
+    }
+    if (
+      !text &&
+      !fallback &&
+      (hasClass(el, COMMENT_TEXT[1]!) || el.getAttribute('data-testid') === 'expandable-text-box')
+    ) {
+      fallback = el;
+      return SKIP;
+    }
+    if (likes === undefined) {
+      const label = el.getAttribute('aria-label');
+      const count = label ? readLeadingCount(label, locale) : undefined;
+      if (count?.field === 'likes' && count.count.precision === 'exact') likes = count.count.value;
+      else if (!label && (el.getAttribute('class') ?? '').includes('social-bar__reactions-count')) {
+        const shown = boundedText(el, 12);
+        if (shown && /^\d{1,9}$/.test(shown)) likes = Number(shown);
+      }
+    }
+  });
+  const words = text ?? fallback;
+  const said = words ? commentWords(words, base) : '';
+  if (!said) return undefined;
+  return likes === undefined ? { text: said } : { text: said, likes };
+}
+
+/**
+ * The words of a comment's text element, bounded like `boundedText`: a link to a profile or
+ * company (a mention) as MENTION_MARK, buttons ("…see more") and hidden elements left out.
+ */
+function commentWords(el: Element, base: string): string {
+  let raw = '';
+  let nodes = 0;
+  let node: Node | null = el.firstChild;
+  while (node && ++nodes <= MAX_TEXT_NODES && raw.length <= MAX_RAW_TEXT) {
+    let inside = true;
+    if (node.nodeType === 3) raw += node.nodeValue ?? '';
+    else if (node.nodeType === 1) {
+      const child = node as Element;
+      const tag = tagOf(child);
+      if (HIDDEN_TAGS.has(tag) || tag === 'button' || hasClass(child, 'visually-hidden')) {
+        inside = false;
+      } else if (tag === 'a' && handleFromHref(child.getAttribute('href'), base)) {
+        raw += MENTION_MARK;
+        inside = false;
+      }
+    }
+    let next: Node | null = inside ? node.firstChild : null;
+    while (!next && node && node !== el) {
+      next = node.nextSibling;
+      if (!next) node = node.parentNode;
+    }
+    node = next;
+  }
+  return squash(raw);
 }

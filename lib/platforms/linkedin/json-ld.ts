@@ -65,13 +65,24 @@ function readEntity(node: Record<string, unknown>): Reading | undefined {
   return reading;
 }
 
+/**
+ * The post a posting node is: the URN kind and number in its `@id` (else `url`), the canonical post
+ * URL `…/posts/<slug>-activity-<id>-xxxx`; undefined when neither names one.
+ */
+export function postingUrn(
+  node: Record<string, unknown>,
+): { type: string; id: string } | undefined {
+  const where = str(node['@id']) ?? str(node['url']) ?? '';
+  const m = /(activity|ugcPost|share)[-:](\d{6,25})/.exec(where);
+  return m ? { type: m[1] ?? 'activity', id: m[2] ?? '' } : undefined;
+}
+
 /** A post page's posting: the post, attributed to its author. */
 function readPosting(node: Record<string, unknown>): Reading | undefined {
   const author = isRecord(node['author']) ? readEntity(node['author']) : undefined;
-  const where = str(node['@id']) ?? str(node['url']) ?? '';
-  const m = /(activity|ugcPost|share)[-:](\d{6,25})/.exec(where);
-  if (!author || !m) return author;
-  const [, type = 'activity', id = ''] = m;
+  const urn = postingUrn(node);
+  if (!author || !urn) return author;
+  const { type, id } = urn;
   const post: PostReading = { id, url: postUrl(type, id), counts: {} };
   const published = Date.parse(str(node['datePublished']) ?? '');
   if (Number.isFinite(published)) post.postedAt = published;

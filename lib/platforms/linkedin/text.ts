@@ -231,3 +231,11 @@ export function vanityFromHref(href: string | null | undefined, base?: string): 
   const handle = handleFromHref(href, base);
   return handle && !isAccountId(handle) ? handle : undefined;
 }
+
+/**
+ * What a mention in a comment reads as: LinkedIn prints a mentioned person or company by name, with
+ * no "@", so the name alone would read as words (and name someone). Every reader of comment text
+ * (markup and Voyager alike) writes this instead, so that a comment that only tags people reads as
+ * mention-only and the same comment read twice reads alike.
+ */
+export const MENTION_MARK = '@mention';

@@ -2,14 +2,16 @@
  * LinkedIn's worker side (`PlatformWorker`): what runs in the background service worker and the
  * CLI. Its content script only collects the material these read.
  */
-import type { CommentList } from '../../extract/comments';
+import { commentList, type CommentList } from '../../extract/comments';
 import { isRecord } from '../../extract/lenient';
 import { newReading, withOrigin, type Reading } from '../../extract/reading';
 import { settlePage } from '../../extract/settle';
+import { parseJson } from '../../parsing/json-islands';
 import type { ProfileCountField } from '../../model/snapshot';
 import type { ExtractResult, PageKind, PageMaterial, SettleInput } from '../types';
+import { readLinkedinComments } from './comments';
 import { readJsonLdTexts } from './json-ld';
-import { LINKEDIN_SOURCES, type MaterialText } from './sources';
+import { LINKEDIN_SOURCES, LINKEDIN_TEXTS, type MaterialText } from './sources';
 import { linkedinUrls } from './url';
 import { readCodeIslands, readVoyager } from './voyager';
 
@@ -104,7 +106,47 @@ function adoptCounts(handle: string, readings: readonly Reading[]): Reading[] {
   return adopted;
 }
 
-/** The comments a body shows (`PlatformWorker.readComments`). */
-export function readComments(_json: unknown, _url: URL): CommentList[] {
-  return [];
+/**
+ * The comments one JSON value shows (`PlatformWorker.readComments`): a Voyager comments body, a
+ * feed body with comments under its posts, or a post page's JSON-LD. Unknown shapes give [].
+ */
+export function readComments(json: unknown, _url: URL): CommentList[] {
+  try {
+    return readLinkedinComments(json);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The comments a document's material shows (`PlatformWorker.readMaterialComments`): its JSON-LD
+ * and Voyager `<code>` texts that hold any (a string check before parsing), and the lists the
+ * content script read from the markup, each taken again through `commentList` (a content script's
+ * message is input like any other). Never throws.
+ */
+export function readMaterialComments(material: PageMaterial, url: URL): CommentList[] {
+  const lists: CommentList[] = [];
+  const texts = isRecord(material) && Array.isArray(material.texts) ? material.texts : [];
+  for (const t of texts.filter(isMaterialText)) {
+    const mayHold =
+      t.kind === LINKEDIN_TEXTS.jsonLd
+        ? t.text.includes('"comment"')
+        : t.kind === LINKEDIN_TEXTS.code &&
+          /urn:li:(?:comment|fsd_comment|fs_objectComment):/.test(t.text);
+    if (mayHold) lists.push(...readComments(parseJson(t.text), url));
+  }
+  const marked = isRecord(material) && Array.isArray(material.comments) ? material.comments : [];
+  for (const m of marked) {
+    if (!isRecord(m) || typeof m.postId !== 'string' || !/^\d{6,25}$/.test(m.postId)) continue;
+    const raw = Array.isArray(m.comments) ? m.comments : [];
+    const list = commentList(
+      LINKEDIN_SOURCES.dom,
+      m.postId,
+      raw.map((c: unknown) =>
+        isRecord(c) ? { text: c['text'], likes: c['likes'] } : { text: null },
+      ),
+    );
+    if (list) lists.push(list);
+  }
+  return lists;
 }

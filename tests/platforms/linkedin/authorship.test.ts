@@ -56,6 +56,19 @@ describe('a person resharing a company’s post', () => {
       expect(JSON.stringify(s)).not.toContain(person);
     }
   });
+
+  it('never gives the reshare to the company when the page lost the person’s time and JSON-LD', () => {
+    // A half-rendered page: the actor line's <time> and the JSON-LD are gone, the reshared post's
+    // lockup (with its own time) is still there.
+    const html = own('post-reshare.html')
+      .replace('<span><time>4d</time></span>', '')
+      .replace(/<script type="application\/ld\+json">[^]*?<\/script>/, '');
+    const readings = readingsOf(html, new URL(RESHARE), OWN_NOW);
+    const owners = readings.filter((r) => r.posts.some((p) => p.id === '7338112686490834567'));
+    expect(owners.map((r) => r.handle)).not.toContain('company/fjord-tools');
+    const result = extractTexts([html], RESHARE, { now: OWN_NOW });
+    if (result.ok) expect(result.snapshot.handle).not.toBe('company/fjord-tools');
+  });
 });
 
 describe('a post page whose fetched body gives its post to another author', () => {

@@ -221,6 +221,32 @@ const PAGES: Record<string, { url: string; request?: string }> = {
     url: 'https://www.linkedin.com/in/nadia-berg/',
     request: 'https://www.linkedin.com/voyager/api/search/dash/clusters?q=all&start=0',
   },
+  // Comments (comments.test.ts): post pages read at their post, bodies at the post they answer.
+  'post-comments-guest.html': {
+    url: 'https://pt.linkedin.com/posts/sofia-almeida_onboarding-emails-activity-7336330947199099456-Rt9e',
+  },
+  'post-comments-reshare.html': {
+    url: 'https://www.linkedin.com/posts/ravi-menon_cloud-costs-activity-7338478094674287401-Hq3z',
+  },
+  'post-comments-loggedin.html': {
+    url: 'https://www.linkedin.com/feed/update/urn:li:activity:7337863546929806321/',
+  },
+  'post-comments-sdui.html': {
+    url: 'https://www.linkedin.com/posts/sofia-almeida_onboarding-emails-activity-7336330947199099456-Rt9e',
+  },
+  'activity-comments.html': {
+    url: 'https://www.linkedin.com/in/sofia-almeida/recent-activity/all/',
+  },
+  'voyager-comments-dash.json': {
+    url: 'https://www.linkedin.com/feed/update/urn:li:activity:7337863546929806321/',
+    request:
+      'https://www.linkedin.com/voyager/api/graphql?queryId=voyagerSocialDashComments.1&queryName=SocialDashCommentsBySocialDetail',
+  },
+  'voyager-comments-classic.json': {
+    url: 'https://www.linkedin.com/feed/update/urn:li:activity:7336330947199099456/',
+    request:
+      'https://www.linkedin.com/voyager/api/feed/comments?count=10&q=comments&start=10&updateId=activity:7336330947199099456',
+  },
   'voyager-company.json': {
     url: 'https://www.linkedin.com/company/nordlys-analytics/',
     request: 'https://www.linkedin.com/voyager/api/organization/companies?q=universalName',

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { linkedinTap } from '../../../lib/platforms/linkedin/tap';
-import { tapCopies } from '../../tap/rules';
+import {
+  allowance,
+  rulesForHost,
+  TAP_MAX_BODY,
+  TAP_MAX_COMMENTS_BODY,
+} from '../../../lib/tap/allow-list';
+import { TAP_SOURCES, tapCopies } from '../../tap/rules';
 
 // The tap copies only the Voyager responses Scout reads (lib/platforms/linkedin/tap.ts): a
 // profile's own, and the lists of other accounts (the feed, people search, the viewer), which the
@@ -10,6 +16,12 @@ const LI = 'https://www.linkedin.com';
 
 /** The query name the tap reads a GraphQL call by: its `queryId`. */
 const queryOf = (href: string) => new URL(href).searchParams.get('queryId');
+
+/** The largest body of this response the tap copies (0: none). */
+const capOf = (href: string) => {
+  const url = new URL(href);
+  return allowance(rulesForHost(url.hostname, TAP_SOURCES), url.pathname, () => queryOf(href));
+};
 
 /** True when a lists rule (`lists: true`) names the response. */
 function listed(href: string): boolean {
@@ -91,6 +103,24 @@ describe("the tap's LinkedIn allow-list", () => {
     'https://www.linkedin.com.evil.example/voyager/api/feed/updatesV2',
   ])('leaves %s alone', (href) => {
     expect(tapCopies(href)).toBe(false);
+  });
+
+  it.each([
+    `${LI}/voyager/api/feed/comments?count=10&q=comments&sortOrder=RELEVANCE&start=0&updateId=activity:7337863546929806321`,
+    `${LI}/voyager/api/graphql?variables=(count:10,start:0)&queryId=voyagerSocialDashComments.afec6d88d7810d45548797a8dac4fb87`,
+    `${LI}/voyager/api/graphql?queryId=voyagerSocialDashComments.8ada653d14b465e4f86d3ed7dcbe6695&queryName=SocialDashCommentsByRepliesByCursor`,
+  ])('copies the comments of %s, up to the comment-page cap', (href) => {
+    expect(tapCopies(href)).toBe(true);
+    expect(listed(href)).toBe(false);
+    expect(capOf(href)).toBe(TAP_MAX_COMMENTS_BODY);
+  });
+
+  it('keeps the common cap for the other responses the same paths serve', () => {
+    expect(capOf(`${LI}/voyager/api/graphql?queryId=voyagerSocialDashReactions.41ebf31a`)).toBe(
+      TAP_MAX_BODY,
+    );
+    expect(capOf(`${LI}/voyager/api/feed/updatesV2?q=feed`)).toBe(TAP_MAX_BODY);
+    expect(capOf(`${LI}/voyager/api/feed/commentsX?q=comments`)).toBe(0);
   });
 
   it('keeps its patterns flag-free (the tap compiles their sources)', () => {
