@@ -28,14 +28,14 @@ export const COMMENT_MAX_CHARS = 500;
 export const COMMENTS_PER_LIST = 200;
 
 /**
- * A comment's text as kept: trimmed, whitespace runs made one space, cut at COMMENT_MAX_CHARS;
- * null for anything that is not a non-empty string.
+ * A comment's text as kept: trimmed, whitespace runs made one space, cut at COMMENT_MAX_CHARS
+ * (and trimmed again); null for anything that is not a non-empty string.
  */
 export function commentText(raw: unknown): string | null {
   if (typeof raw !== 'string') return null;
   const text = raw.replace(/\s+/g, ' ').trim();
   if (!text) return null;
-  return text.length > COMMENT_MAX_CHARS ? text.slice(0, COMMENT_MAX_CHARS) : text;
+  return text.length > COMMENT_MAX_CHARS ? text.slice(0, COMMENT_MAX_CHARS).trimEnd() : text;
 }
 
 /** A like count as kept: a finite whole number ≥ 0, else unknown (never zero for unknown). */
