@@ -166,7 +166,9 @@ export function readInstagramJson(json: unknown, url: URL, source?: string): Rea
       const media = data['xdt_shortcode_media'] ?? data['shortcode_media'];
       if (media) addMedias(book, src(INSTAGRAM_SOURCES.post), [MediaSchema(media)]);
       for (const key in data) {
-        if (key.startsWith('xdt_api__v1__')) {
+        // A comment connection's nodes are comments, their `user` a commenter: no media, and no
+        // account Scout keeps (comments.ts reads their texts).
+        if (key.startsWith('xdt_api__v1__') && !key.endsWith('comments__connection')) {
           connection(data[key], src(INSTAGRAM_SOURCES.timeline));
           lists(data[key]);
         } else if (key.includes(CLIPS)) {

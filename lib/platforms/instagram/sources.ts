@@ -19,6 +19,14 @@ export const INSTAGRAM_SOURCES = {
   reels: 'instagram/reels',
   /** The signed-in viewer's own account (`config.viewer`, `xdt_viewer`): never a sighting. */
   viewer: 'instagram/viewer',
+  /** A post's comments from the private API (`media/<pk>/comments/`): texts and likes only. */
+  comments: 'instagram/comments',
+  /** The replies under one comment (`media/<pk>/comments/<comment pk>/child_comments/`). */
+  childComments: 'instagram/child-comments',
+  /** The web GraphQL comment connections (`xdt_api__v1__media__media_id__…comments__connection`). */
+  commentsGraphql: 'instagram/comments-graphql',
+  /** The comments of a 2019–21 `shortcode_media` (`edge_media_to_parent_comment`, replies inline). */
+  commentsLegacy: 'instagram/comments-legacy',
   jsonLd: 'instagram/json-ld',
   meta: 'instagram/meta',
   dom: 'dom',

@@ -1,4 +1,4 @@
-import type { PlatformTap } from '../../tap/allow-list';
+import { TAP_MAX_COMMENTS_BODY, type PlatformTap } from '../../tap/allow-list';
 
 /** The Instagram responses the tap copies, by path and, for GraphQL, by the query's friendly name. */
 export const instagramTap: PlatformTap = {
@@ -31,6 +31,25 @@ export const instagramTap: PlatformTap = {
       path: /^\/(api\/)?graphql(\/query)?\/?$/,
       query: /^(use)?Polaris(Feed(Root|Timeline)|ClipsTab|SearchBox|ProfileReelsTab)|^ClipsProfile/,
       lists: true,
+    },
+    // A post's comments (comments.ts: texts and likes, nothing about the commenters), capped: a
+    // page of them carries every commenter's profile. The private API's comment pages and their
+    // replies (`child_comments`; the app's `inline_child_comments`)…
+    {
+      path: /^\/api\/v1\/media\/\d+(_\d+)?\/comments(\/\d+\/(inline_)?child_comments)?\/?$/,
+      cap: TAP_MAX_COMMENTS_BODY,
+    },
+    // …and the web's GraphQL comment queries by friendly name: a post's first comments
+    // (PolarisPostCommentsContainerQuery) and their pages (PolarisPostCommentsPaginationQuery),
+    // the replies (PolarisPostChildCommentsQuery, then PolarisPostCommentsChildrenPaginationtQuery,
+    // Instagram's spelling) and a reel's comment popover (PolarisClipsDesktopCommentsPopoverQuery).
+    // The name ends in Query: the mutations beside them (posting, liking, deleting) end in Mutation.
+    // Their nodes name no post (the request's media_id variable does), so a body read alone gives
+    // a list only where its URL names the post.
+    {
+      path: /^\/(api\/)?graphql(\/query)?\/?$/,
+      query: /^Polaris(Post(Child)?Comments|ClipsDesktopComments)\w*Query(_\w+)?$/,
+      cap: TAP_MAX_COMMENTS_BODY,
     },
   ],
 };

@@ -9,6 +9,7 @@ import { settlePage } from '../../extract/settle';
 import { parseJson, readIslandTexts, type IslandText } from '../../parsing/json-islands';
 import type { ExtractResult, PageMaterial, SettleInput } from '../types';
 import { INSTAGRAM_TEXTS } from './collect';
+import { readInstagramComments } from './comments';
 import { readJsonLd } from './meta';
 import { INSTAGRAM_SOURCES, readInstagramJson } from './read-body';
 import { instagramUrls } from './url';
@@ -108,7 +109,49 @@ export function settle(readings: readonly Reading[], input: SettleInput): Extrac
   });
 }
 
-/** The comments a body shows (`PlatformWorker.readComments`). */
-export function readComments(_json: unknown, _url: URL): CommentList[] {
-  return [];
+/**
+ * The comments a body shows (`PlatformWorker.readComments`): one list per post, texts and likes
+ * only (lib/platforms/instagram/comments.ts). `url` names the post where the payload does not.
+ */
+export function readComments(json: unknown, url: URL): CommentList[] {
+  return readInstagramComments(json, url);
+}
+
+/**
+ * The comments a document's material shows (`PlatformWorker.readMaterialComments`): a post page
+ * preloads its first comments (`PolarisPostCommentsContainerQuery`) in a `page-data` block, whose
+ * nodes name no post: the page's URL (`/p/<code>/`) does. 2019–21 pages carry them in
+ * `_sharedData` and `__additionalDataLoaded(…)`, under the media's own shortcode. Never throws.
+ */
+export function readMaterialComments(material: PageMaterial, url: URL): CommentList[] {
+  const lists: CommentList[] = [];
+  const texts: unknown = isRecord(material) ? material.texts : undefined;
+  for (const entry of Array.isArray(texts) ? texts : []) {
+    try {
+      lists.push(...commentsInText(entry, url));
+    } catch {
+      // Nothing in the readers throws on page content; one text's bug must not lose the others.
+    }
+  }
+  return lists;
+}
+
+/** The comments one text of the material shows, by its name. */
+function commentsInText(entry: unknown, url: URL): CommentList[] {
+  if (!isRecord(entry) || typeof entry['text'] !== 'string') return [];
+  const { name, kind, text } = entry as { name: unknown; kind: unknown; text: string };
+  switch (name) {
+    case INSTAGRAM_TEXTS.sharedData: {
+      if (typeof kind !== 'string' || !ISLAND_KINDS.has(kind)) return [];
+      const island = { name, kind, text } as IslandText;
+      return readIslandTexts([island], { names: [INSTAGRAM_TEXTS.sharedData] }).flatMap((i) =>
+        readInstagramComments(i.value, url),
+      );
+    }
+    case INSTAGRAM_TEXTS.pageData:
+    case INSTAGRAM_TEXTS.additionalData:
+      return readInstagramComments(parseJson(text), url);
+    default:
+      return [];
+  }
 }

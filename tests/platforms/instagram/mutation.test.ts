@@ -79,6 +79,15 @@ const URLS: Record<string, string> = {
   'feed-timeline-home.json': `${IG}/fjord.films/`,
   'clips-home.json': `${IG}/ole.bakes/`,
   'clips-user-graphql-streamed-mira-loops.txt': `${IG}/mira.loops/`,
+  // Comment pages: read at the post they are on (they say nothing about any account).
+  'api-media-comments-mira-loops.json': `${IG}/p/C8tA9bXyZ3w/`,
+  'api-media-child-comments-mira-loops.json': `${IG}/p/C8tA9bXyZ3w/`,
+  'api-media-comments-truncated-mira-loops.txt': `${IG}/p/C8tA9bXyZ3w/`,
+  'api-media-comments-hostile.json': `${IG}/p/C8tA9bXyZ3w/`,
+  'api-media-comments-hidden-likes-nils-still.json': `${IG}/p/C8uHid0001a/`,
+  'graphql-post-comments-ines-bloom.json': `${IG}/p/DBq7inesFlw/`,
+  'post-page-comments-ines-bloom.html': `${IG}/p/DBq7inesFlw/`,
+  'graphql-comments-ole-bakes-2021.json': `${IG}/p/CNz1Image21/`,
 };
 
 /**

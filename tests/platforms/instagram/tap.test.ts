@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { instagramTap } from '../../../lib/platforms/instagram/tap';
-import { tapCopies } from '../../tap/rules';
+import {
+  allowance,
+  rulesForHost,
+  TAP_MAX_BODY,
+  TAP_MAX_COMMENTS_BODY,
+} from '../../../lib/tap/allow-list';
+import { TAP_SOURCES, tapCopies } from '../../tap/rules';
 
 // The tap copies only the Instagram responses Scout reads (NOTES-tiktok-instagram.md §2.1), by
-// path and, for GraphQL, by the query's friendly name.
+// path and, for GraphQL, by the query's friendly name; a post's comments up to a smaller cap
+// (lib/tap/allow-list.ts, TAP_MAX_COMMENTS_BODY).
 
 const IG = 'https://www.instagram.com';
 
@@ -27,6 +34,28 @@ const LISTS: [string, string | null][] = [
   [`${IG}/graphql/query`, 'PolarisSearchBoxRefetchableQuery'],
   [`${IG}/graphql/query`, 'PolarisProfileReelsTabContentQuery'],
   [`${IG}/api/graphql`, 'ClipsProfileQuery'],
+];
+
+/** The largest body the tap built with every platform's rules copies from this response (0: none). */
+function capOf(href: string, query: string | null): number {
+  const url = new URL(href);
+  return allowance(rulesForHost(url.hostname, TAP_SOURCES), url.pathname, () => query);
+}
+
+/** A post's comments and their replies: the private API's pages and the web's GraphQL queries. */
+const COMMENTS: [string, string | null][] = [
+  [`${IG}/api/v1/media/3399377515012791792/comments/?can_support_threading=true`, null],
+  [`${IG}/api/v1/media/3399377515012791792_48213377120/comments/`, null],
+  [`${IG}/api/v1/media/3399377515012791792/comments/17900058158526847/child_comments/`, null],
+  [
+    'https://i.instagram.com/api/v1/media/3399377515012791792/comments/17900058158526847/inline_child_comments/',
+    null,
+  ],
+  [`${IG}/graphql/query`, 'PolarisPostCommentsContainerQuery'],
+  [`${IG}/graphql/query`, 'PolarisPostCommentsPaginationQuery'],
+  [`${IG}/api/graphql`, 'PolarisPostChildCommentsQuery'],
+  [`${IG}/api/graphql`, 'PolarisPostCommentsChildrenPaginationtQuery'],
+  [`${IG}/graphql/query`, 'PolarisClipsDesktopCommentsPopoverQuery'],
 ];
 
 /** True when a lists rule (`lists: true`) names the response. */
@@ -74,6 +103,31 @@ describe('the Instagram tap rules', () => {
     expect(listed(href, query)).toBe(false);
   });
 
+  it.each(COMMENTS)('copies %s (%s), a page of comments, up to the comments cap', (href, query) => {
+    expect(tapCopies(href, query)).toBe(true);
+    expect(listed(href, query)).toBe(false);
+    expect(capOf(href, query)).toBe(TAP_MAX_COMMENTS_BODY);
+  });
+
+  it('keeps the common cap for the other responses', () => {
+    expect(TAP_MAX_COMMENTS_BODY).toBeLessThan(TAP_MAX_BODY);
+    expect(capOf(`${IG}/api/v1/media/3401122334455667788/info/`, null)).toBe(TAP_MAX_BODY);
+    expect(capOf(`${IG}/graphql/query`, 'PolarisPostRootQuery')).toBe(TAP_MAX_BODY);
+    expect(capOf(`${IG}/graphql/query`, 'PolarisFeedTimelineRootV2Query')).toBe(TAP_MAX_BODY);
+  });
+
+  it.each([
+    [`${IG}/graphql/query`, 'PolarisPostCommentInputRevampedMutation'],
+    [`${IG}/graphql/query`, 'usePolarisPostDeleteCommentMutation'],
+    [`${IG}/graphql/query`, 'PolarisPostCommentsLikeMutation'],
+    [`${IG}/api/v1/web/comments/3399377515012791792/add/`, null],
+    [`${IG}/api/v1/media/3399377515012791792/comments/17900058158526847/like/`, null],
+    [`${IG}/api/v1/media/3399377515012791792/comment_likers/`, null],
+    [`${IG}/api/v1/media/x/comments/`, null],
+  ])('leaves %s (%s) alone: posting, liking, no media', (href, query) => {
+    expect(tapCopies(href, query)).toBe(false);
+  });
+
   it.each([
     [`${IG}/graphql/query`, 'PolarisDirectInboxQuery'],
     [`${IG}/graphql/query`, 'PolarisProfileSuggestedUsersWithPreloadableQuery'],
@@ -82,7 +136,6 @@ describe('the Instagram tap rules', () => {
     [`${IG}/api/v1/direct_v2/inbox/`, null],
     [`${IG}/api/v1/feed/timeline/`, null],
     [`${IG}/api/v1/feed/user/1/story/`, null],
-    [`${IG}/api/v1/media/1/comments/`, null],
     [`${IG}/api/v1/users/web_profile_info/extra`, null],
     [`${IG}/mira.loops/`, null],
     [`${IG}/api/v1/users/mira.loops/info/`, null],
