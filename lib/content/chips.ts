@@ -96,7 +96,11 @@ export class ChipLayer {
     this.near = new IntersectionObserver((entries) => this.onNear(entries), {
       rootMargin: NEAR_VIEWPORT,
     });
-    this.mutations = new MutationObserver((records) => this.enqueue(records));
+    this.mutations = new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes) if (node.nodeType === 1) this.queue.push(node);
+      this.armSlice();
+    });
     this.mutations.observe(document, { childList: true, subtree: true });
     if (document.body) this.queue.push(document.body);
     this.armSlice();
@@ -179,13 +183,6 @@ export class ChipLayer {
     this.waiting.delete(viewer);
     for (const p of this.placed.get(viewer) ?? []) p.host.remove();
     this.placed.delete(viewer);
-  }
-
-  /** The elements the page added, for the next slices to examine. */
-  private enqueue(records: MutationRecord[]): void {
-    for (const record of records)
-      for (const node of record.addedNodes) if (node.nodeType === 1) this.queue.push(node);
-    this.armSlice();
   }
 
   private armSlice(): void {
@@ -298,11 +295,6 @@ export class ChipLayer {
       if (anchor) plans.push({ anchor, chip, inline: false });
     }
     for (const plan of plans) plan.inline = flowsInline(plan.anchor);
-    if (!plans.length) return;
-    // The page's additions so far are kept; the records of the chips' own insertions are not, so a
-    // batch of chips does not come back through the observer as nodes to examine.
-    const theirs = this.mutations?.takeRecords();
-    if (theirs?.length) this.enqueue(theirs);
     for (const { anchor, chip, inline } of plans) {
       const placed = makeChip(chip, !inline, this.styleSheets());
       // The host is the target a browser shows the window for an event in a closed shadow root;
@@ -316,7 +308,6 @@ export class ChipLayer {
       set.add(placed);
       this.placed.set(chip.handle, set);
     }
-    this.mutations?.takeRecords();
   }
 
   /**
