@@ -1,3 +1,4 @@
+import { commenterValues as commentersIn } from '../commenters';
 import { describe, expect, it } from 'vitest';
 import {
   COMMENT_MAX_CHARS,
@@ -69,28 +70,9 @@ const textsOf = (list: CommentList | undefined) => list?.comments.map((c) => c.t
  * `text`), as text; short values (a zero, a type code) say nothing about anyone and are left out.
  */
 function commenterValues(value: unknown): string[] {
-  const found = new Set<string>();
-  const all = (v: unknown): void => {
-    if (typeof v === 'string' || typeof v === 'number') {
-      if (String(v).length >= 4) found.add(String(v));
-    } else if (v && typeof v === 'object') Object.values(v).forEach(all);
-  };
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      const record = v as Record<string, unknown>;
-      if ('text' in record) {
-        all(record['pk']);
-        all(record['id']);
-      }
-      for (const [key, child] of Object.entries(record)) {
-        if (['user', 'owner', 'other_preview_users', 'user_id'].includes(key)) all(child);
-        else walk(child);
-      }
-    }
-  };
-  walk(value);
-  return [...found];
+  return commentersIn(value, ['user', 'owner', 'other_preview_users', 'user_id'], (record) =>
+    'text' in record ? [record['pk'], record['id']] : [],
+  );
 }
 
 /** Every count a JSON value holds anywhere: its numbers, and its strings of digits read as numbers. */

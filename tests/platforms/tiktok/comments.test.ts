@@ -1,3 +1,4 @@
+import { commenterValues as commentersIn } from '../commenters';
 import { describe, expect, it } from 'vitest';
 import {
   COMMENT_MAX_CHARS,
@@ -40,25 +41,7 @@ const textsOf = (list: CommentList | undefined) => list?.comments.map((c) => c.t
  * (a region code, a zero) say nothing about anyone and are left out.
  */
 function commenterValues(value: unknown): string[] {
-  const found = new Set<string>();
-  const all = (v: unknown): void => {
-    if (typeof v === 'string' || typeof v === 'number') {
-      if (String(v).length >= 4) found.add(String(v));
-    } else if (v && typeof v === 'object') Object.values(v).forEach(all);
-  };
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      for (const [key, child] of Object.entries(v)) {
-        if (key === 'user' || key === 'text_extra' || key === 'avatar_thumb') all(child);
-        else if (key === 'cid' || key === 'reply_id') all(child);
-        else walk(child);
-      }
-    }
-  };
-  walk(value);
-  found.delete('0');
-  return [...found];
+  return commentersIn(value, ['user', 'text_extra', 'avatar_thumb', 'cid', 'reply_id']);
 }
 
 describe('a video’s comment page (/api/comment/list/)', () => {
